@@ -1,0 +1,23 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import { defineConfig } from 'astro/config';
+import { contentChecks } from './src/integrations/content/index.ts';
+import { rehypeLessonSections } from './src/integrations/slides/rehype-lesson-sections.ts';
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  // Directory URLs (`/lessons/x/`) that also work from a file system or an LMS folder.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  integrations: [contentChecks(), mdx(), svelte()],
+  // Lessons need a rehype pass (sections as slides), so Markdown goes through unified.
+  markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections] }), syntaxHighlight: false },
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
+});

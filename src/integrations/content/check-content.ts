@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+import { quizFlaws } from '../../domain/quiz-integrity.ts';
+import { assessmentSchema } from '../../schemas/assessment.ts';
+import { courseSchema, type Course } from '../../schemas/course.ts';
+import { lessonSchema, type LessonMeta } from '../../schemas/lesson.ts';
+import { quizSchema } from '../../schemas/quiz.ts';
+import { scenarioSchema } from '../../schemas/scenario.ts';
+import type { Problem } from './problem.ts';
+import type { RawContent, RawFile } from './read-content.ts';
+import { zodProblems } from './zod-issues.ts';
+
+/** The content once every file has passed its schema. */
+export interface CheckedContent {
+  course: Course | undefined;
+  lessons: { file: string; meta: LessonMeta; body: string }[];
+  activityIds: Map<string, { kind: 'quiz' | 'assessment' | 'scenario'; file: string }>;
+}
+
+function validate<S extends z.ZodType>(schema: S, raw: RawFile, problems: Problem[]): z.infer<S> | undefined {
+  const result = schema.safeParse(raw.data);
+  if (result.success) return result.data;
+  problems.push(...zodProblems(raw.file, result.error, raw.data));
+  return undefined;
+}
+
+const fileStem = (file: string) => file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+
+const EMBED = /<(Quiz|Assessment|Scenario)\s+id="([^"]+)"/g;
+
+/**
+ * Validates every authored file against its schema, then the rules that span files: modules and
+ * topics exist, ids are unique, every activity a lesson or the course names exists.
+ */
+export function checkContent(content: RawContent): { problems: Problem[]; checked: CheckedContent } {
+  const problems: Problem[] = [];
+  const course = content.course ? validate(courseSchema, content.course, problems) : undefined;
+  const courseFile = content.course?.file ?? 'content/course.yaml';
+
+  const activityIds: CheckedContent['activityIds'] = new Map();
+  const addActivity = (kind: 'quiz' | 'assessment' | 'scenario', id: string, file: string) => {
+    const earlier = activityIds.get(id);
+    if (earlier) problems.push({ file, field: 'id', message: `活动 id "${id}" 已被 ${earlier.file} 使用` });
+    else activityIds.set(id, { kind, file });
+    if (fileStem(file) !== id) problems.push({ file, field: 'id', message: `id "${id}" 应与文件名 ${fileStem(file)}.yaml 一致` });
+  };
+  for (const raw of content.quizzes) {
+    const quiz = validate(quizSchema, raw, problems);
+    if (!quiz) continue;
+    addActivity('quiz', quiz.id, raw.file);
+    problems.push(...quizFlaws(quiz).map((f) => ({ file: raw.file, ...f })));
+  }
+  for (const raw of content.assessments) {
+    const assessment = validate(assessmentSchema, raw, problems);
+    if (assessment) addActivity('assessment', assessment.id, raw.file);
+  }
+  for (const raw of content.scenarios) {
+    const scenario = validate(scenarioSchema, raw, problems);
+    if (scenario) addActivity('scenario', scenario.id, raw.file);
+  }
+
+  const modules = new Map(course?.modules.map((m) => [m.id, m]) ?? []);
+  const topics = new Set(course?.modules.flatMap((m) => m.topics.map((t) => t.id)) ?? []);
+  const lessons: CheckedContent['lessons'] = [];
+  const lessonIds = new Map<string, string>();
+  const orders = new Map<string, string>();
+  for (const raw of content.lessons) {
+    const meta = validate(lessonSchema, raw, problems);
+    if (!meta) continue;
+    const at = (field: string, message: string) => problems.push({ file: raw.file, field, message });
+    const earlier = lessonIds.get(meta.id);
+    if (earlier) at('id', `课程 id "${meta.id}" 已被 ${earlier} 使用`);
+    lessonIds.set(meta.id, raw.file);
+    if (course) {
+      if (!modules.has(meta.module)) {
+        at('module', `模块 "${meta.module}" 不在 course.yaml 中（现有模块：${[...modules.keys()].join('、')}）`);
+      } else if (!raw.file.startsWith(`content/lessons/${meta.module}/`)) {
+        at('module', `文件应放在 content/lessons/${meta.module}/ 目录下`);
+      }
+      meta.topics.forEach((topic, i) => {
+        if (!topics.has(topic)) at(`topics[${i}]`, `"${topic}" 不是课程大纲中的主题编号（见 course.yaml 各模块的 topics）`);
+      });
+    }
+    const slot = `${meta.module}#${meta.order}`;
+    const sameOrder = orders.get(slot);
+    if (sameOrder) at('order', `与 ${sameOrder} 的 order 相同（${meta.order}），同一模块内的顺序不能重复`);
+    orders.set(slot, raw.file);
+    meta.activities.forEach((id, i) => {
+      if (!activityIds.has(id)) at(`activities[${i}]`, `找不到活动 "${id}"（content/quizzes、assessments 或 scenarios 中没有这个 id）`);
+    });
+    for (const [, , id] of raw.body.matchAll(EMBED)) {
+      if (id && !meta.activities.includes(id)) at('activities', `正文嵌入了 "${id}"，但 front matter 的 activities 没有列出它`);
+    }
+    lessons.push({ file: raw.file, meta, body: raw.body });
+  }
+
+  course?.completion.requiredActivities.forEach((id, i) => {
+    if (!activityIds.has(id)) {
+      problems.push({ file: courseFile, field: `completion.requiredActivities[${i}]`, message: `找不到活动 "${id}"` });
+    }
+  });
+
+  return { problems, checked: { course, lessons, activityIds } };
+}
