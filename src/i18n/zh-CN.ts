@@ -31,6 +31,13 @@ export const zhCN = {
   'notFound.title': '页面不存在',
   'notFound.body': '你要找的页面可能已经移动或被删除。可以回到课程首页继续学习。',
   'notFound.back': '回到课程首页',
+  // — progress —
+  // — quiz —
+  // — assessment —
+  // — scenario —
+  // — present —
+  // — hr —
+  // — scorm —
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -1,8 +1,8 @@
-import { atom } from 'nanostores';
+import { atom, onMount } from 'nanostores';
 import { emptyLog, type Attempt, type LearnerProfile, type ProgressEvent, type ProgressLog } from '../domain/progress/events.ts';
 import { mergeEvents } from '../domain/progress/merge.ts';
 import { parseProgress } from '../domain/progress/parse.ts';
-import type { ProgressStorage } from './progress-storage.ts';
+import { localProgressStorage, type ProgressStorage } from './progress-storage.ts';
 
 /**
  * The learner's progress log and the actions that append to it. Components call the actions and
@@ -22,6 +22,7 @@ export const $progress = atom<ProgressLog>(emptyLog('unknown'));
 export const $storageStatus = atom<StorageStatus>({ kind: 'saved' });
 
 let storage: ProgressStorage | undefined;
+let started = false;
 let canSave = true;
 let newId: () => string = () => crypto.randomUUID();
 let now: () => string = () => new Date().toISOString();
@@ -38,6 +39,7 @@ export interface StartOptions {
 /** Loads the stored log (migrating or keeping aside what it must) and starts following other tabs. */
 export function startProgress(options: StartOptions): void {
   stopWatching();
+  started = true;
   storage = options.storage;
   if (options.newId) newId = options.newId;
   if (options.now) now = options.now;
@@ -89,7 +91,25 @@ function persist(log: ProgressLog): void {
 
 type NewEvent = ProgressEvent extends infer E ? (E extends ProgressEvent ? Omit<E, 'id' | 'at'> : never) : never;
 
+/**
+ * In the browser the store starts itself on first use, from the course id the layout puts on
+ * `<html data-course-id>` and localStorage, so islands and page scripts need no set-up call.
+ */
+export function ensureProgressStarted(): void {
+  if (started || typeof document === 'undefined') return;
+  startProgress({
+    courseId: document.documentElement.dataset['courseId'] ?? 'unknown',
+    storage: localProgressStorage(() => window.localStorage, window),
+  });
+}
+
+// Whoever subscribes first (an island, a page script) starts the store.
+onMount($progress, () => {
+  ensureProgressStarted();
+});
+
 function append(event: NewEvent): void {
+  ensureProgressStarted();
   const log = $progress.get();
   const full = { ...event, id: newId(), at: now() } as ProgressEvent;
   const next = { ...log, events: mergeEvents(log.events, [full]) };
@@ -98,7 +118,7 @@ function append(event: NewEvent): void {
 }
 
 const hasEvent = (type: 'lesson-viewed' | 'lesson-completed', lessonId: string) =>
-  $progress.get().events.some((e) => e.type === type && e.lessonId === lessonId);
+  (ensureProgressStarted(), $progress.get()).events.some((e) => e.type === type && e.lessonId === lessonId);
 
 /** Records that the lesson was opened. Only the first visit is kept; later visits add nothing. */
 export function markViewed(lessonId: string): void {
@@ -110,6 +130,7 @@ export function markViewed(lessonId: string): void {
  * completed now. Completing twice records nothing new; nothing is ever un-completed.
  */
 export function completeLesson(lessonId: string, requiredActivities: readonly string[] = []): boolean {
+  ensureProgressStarted();
   if (hasEvent('lesson-completed', lessonId)) return true;
   const passed = new Set($progress.get().events.flatMap((e) => (e.type === 'attempt' && e.attempt.passed ? [e.attempt.activityId] : [])));
   if (!requiredActivities.every((id) => passed.has(id))) return false;
@@ -140,6 +161,7 @@ export type ImportResult = { ok: true; added: number } | { ok: false; message: s
 
 /** Merges a backup file's events into the log. A refused file changes nothing. */
 export function importBackup(text: string): ImportResult {
+  ensureProgressStarted();
   const log = $progress.get();
   const result = parseProgress(text, log.courseId);
   if (!result.ok) return { ok: false, message: result.message };
@@ -153,6 +175,7 @@ export function importBackup(text: string): ImportResult {
 
 /** The backup file for the current log: a name with the date, and the JSON text. */
 export function exportBackup(): { filename: string; text: string } {
+  ensureProgressStarted();
   const log = $progress.get();
   return { filename: `学习记录备份-${log.courseId}-${now().slice(0, 10)}.json`, text: JSON.stringify(log, null, 1) };
 }

@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser.ts';
+
+const PORT = 4322;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://localhost:${PORT}/`,
+    locale: 'zh-CN',
+    launchOptions: { executablePath: findChromium() ?? '', args: CHROMIUM_ARGS },
+  },
+  // The built site, served as a static host would: run `npm run build` first (npm test does).
+  webServer: {
+    command: `npx astro preview --port ${PORT} --host localhost`,
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: !process.env['CI'],
+    timeout: 60_000,
+  },
+});
