@@ -12,12 +12,21 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+
   integrations: [contentChecks(), mdx(), svelte()],
   // Lessons need a rehype pass (sections as slides), so Markdown goes through unified.
   markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections] }), syntaxHighlight: false },
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
     },
   },
 });

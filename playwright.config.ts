@@ -1,16 +1,18 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser.ts';
 
-const PORT = 4322;
+// One port per checkout (several worktrees may run e2e at once); E2E_PORT overrides.
+const PORT = Number(process.env['E2E_PORT'] ?? 4400 + ([...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 997, 7) % 500));
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  testDir: 'tests',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // The JSON report's path comes from PLAYWRIGHT_JSON_OUTPUT_NAME (set by tests/run-all.ts).
+  reporter: [['list'], ['json']],
   use: {
     baseURL: `http://localhost:${PORT}/`,
     locale: 'zh-CN',
@@ -20,7 +22,7 @@ export default defineConfig({
   webServer: {
     command: `npx astro preview --port ${PORT} --host localhost`,
     url: `http://localhost:${PORT}/`,
-    reuseExistingServer: !process.env['CI'],
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

@@ -30,5 +30,7 @@ if (existsSync(copycheck)) {
 
 if (all.length > 0) console.error(formatProblems(all));
 const lessons = checked.lessons.length;
-console.log(`${lessons} lessons, ${checked.activityIds.size} activities checked; ${all.length} problems${copyFailed ? ', copied text found' : ''}.`);
+console.log(
+  `${lessons} lessons, ${checked.activityIds.size} activities checked; ${all.length} problems${copyFailed ? ', copied text found' : ''}.`,
+);
 process.exit(all.length > 0 || copyFailed ? 1 : 0);

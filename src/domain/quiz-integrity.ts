@@ -33,7 +33,10 @@ export function quizFlaws(quiz: Quiz): QuizFlaw[] {
         const correct = q.options.filter((o) => o.correct).length;
         if (correct === 0) flaws.push({ field: `${at}.options`, message: `题目 "${q.id}" 没有标注正确答案（correct: true）` });
         if (q.type === 'single' && correct > 1) {
-          flaws.push({ field: `${at}.options`, message: `单选题 "${q.id}" 标注了 ${correct} 个正确答案，只能有一个；多个正确答案请用 type: multiple` });
+          flaws.push({
+            field: `${at}.options`,
+            message: `单选题 "${q.id}" 标注了 ${correct} 个正确答案，只能有一个；多个正确答案请用 type: multiple`,
+          });
         }
         break;
       }
@@ -51,7 +54,10 @@ export function quizFlaws(quiz: Quiz): QuizFlaw[] {
         }
         for (const side of ['left', 'right'] as const) {
           for (const text of duplicates(q.pairs.map((p) => p[side]))) {
-            flaws.push({ field: `${at}.pairs`, message: `配对题 "${q.id}" 的${side === 'left' ? '左' : '右'}侧"${text}"出现两次，配对无法一一对应` });
+            flaws.push({
+              field: `${at}.pairs`,
+              message: `配对题 "${q.id}" 的${side === 'left' ? '左' : '右'}侧"${text}"出现两次，配对无法一一对应`,
+            });
           }
         }
         break;

@@ -5,9 +5,7 @@ import { z } from 'zod';
  * they are restricted to lowercase ASCII words joined by hyphens and must never be renamed once
  * learners have used them.
  */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 "selling-is-serving"');
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的 id，例如 "selling-is-serving"');
 
 /**
  * An outline topic id such as "2.6". YAML reads `2.6` as a number, so numbers are accepted and

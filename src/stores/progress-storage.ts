@@ -1,17 +1,17 @@
-import { parseProgress } from '../domain/progress/parse.ts';
+import { parseProgress, type RejectReason } from '../domain/progress/parse.ts';
 import type { ProgressLog } from '../domain/progress/events.ts';
 
 /** The one namespaced, versioned key the progress record lives under. */
 export const PROGRESS_KEY = 'service-classroom:progress:v1';
-/** Where version 0 kept its record; read once, migrated, then removed. */
+/** Where version 0 kept its record (see `migrate.ts`); read once, migrated, then removed. */
 export const LEGACY_V0_KEY = 'service-classroom:progress:v0';
 /** Unreadable records are kept aside under this prefix plus a timestamp, never deleted. */
 export const CORRUPT_PREFIX = 'service-classroom:progress:unreadable:';
 
 export type LoadOutcome =
   | { kind: 'empty' }
-  | { kind: 'loaded'; log: ProgressLog; migratedFrom?: number }
-  | { kind: 'kept-aside'; backupKey: string; message: string }
+  | { kind: 'loaded'; log: ProgressLog }
+  | { kind: 'kept-aside'; backupKey: string; reason: RejectReason }
   | { kind: 'unavailable' };
 
 export type SaveOutcome = 'saved' | 'quota' | 'unavailable';
@@ -25,14 +25,16 @@ export interface ProgressStorage {
 }
 
 const isQuotaError = (error: unknown): boolean =>
-  error instanceof DOMException &&
-  (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22);
+  error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 
 /**
  * localStorage, guarded: every call is in try/catch because storage may be disabled (privacy
  * modes, policies) or full, and the course must keep working in memory either way.
  */
-export function localProgressStorage(getStorage: () => Storage | undefined, target?: Pick<Window, 'addEventListener' | 'removeEventListener'>): ProgressStorage {
+export function localProgressStorage(
+  getStorage: () => Storage | undefined,
+  target?: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+): ProgressStorage {
   const storage = (): Storage | undefined => {
     try {
       return getStorage();
@@ -45,23 +47,24 @@ export function localProgressStorage(getStorage: () => Storage | undefined, targ
       const store = storage();
       if (!store) return { kind: 'unavailable' };
       try {
-        const raw = store.getItem(PROGRESS_KEY);
-        const legacy = raw === null ? store.getItem(LEGACY_V0_KEY) : null;
-        const text = raw ?? legacy;
+        const current = store.getItem(PROGRESS_KEY);
+        const key = current === null ? LEGACY_V0_KEY : PROGRESS_KEY;
+        const text = current ?? store.getItem(LEGACY_V0_KEY);
         if (text === null) return { kind: 'empty' };
         const result = parseProgress(text, courseId);
         if (result.ok) {
-          if (legacy !== null) {
+          if (key === LEGACY_V0_KEY) {
             store.setItem(PROGRESS_KEY, JSON.stringify(result.log));
             store.removeItem(LEGACY_V0_KEY);
           }
-          return result.migratedFrom === undefined ? { kind: 'loaded', log: result.log } : { kind: 'loaded', log: result.log, migratedFrom: result.migratedFrom };
+          return { kind: 'loaded', log: result.log };
         }
-        const backupKey = `${CORRUPT_PREFIX}${new Date().toISOString()}`;
+        const backupKey = CORRUPT_PREFIX + new Date().toISOString();
         store.setItem(backupKey, text);
-        store.removeItem(raw === null ? LEGACY_V0_KEY : PROGRESS_KEY);
-        return { kind: 'kept-aside', backupKey, message: result.message };
+        store.removeItem(key);
+        return { kind: 'kept-aside', backupKey, reason: result.reason };
       } catch {
+        // Storage that throws on reading or on setting the copy aside: work in memory, touch nothing.
         return { kind: 'unavailable' };
       }
     },

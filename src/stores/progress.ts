@@ -1,13 +1,14 @@
-import { atom, onMount } from 'nanostores';
-import { emptyLog, type Attempt, type LearnerProfile, type ProgressEvent, type ProgressLog } from '../domain/progress/events.ts';
+import { atom } from 'nanostores';
+import { emptyLog, type Attempt, type ProgressEvent, type ProgressLog } from '../domain/progress/events.ts';
 import { mergeEvents } from '../domain/progress/merge.ts';
-import { parseProgress } from '../domain/progress/parse.ts';
+import type { RejectReason } from '../domain/progress/parse.ts';
 import { localProgressStorage, type ProgressStorage } from './progress-storage.ts';
 
 /**
  * The learner's progress log and the actions that append to it. Components call the actions and
- * read computed views; nothing else writes the log. Changes from other tabs arrive through the
- * storage adapter's `watch` and are merged, never overwritten.
+ * read `$progress` through the domain reducers; nothing else writes the log. Changes from other
+ * tabs arrive through the storage adapter's `watch` and are merged, never overwritten.
+ * Importing backups, the learner profile and reset live in `progress-admin.ts`, away from the script every page loads.
  */
 
 /** Where the log is being kept right now, and what the learner needs to be told about it. */
@@ -16,7 +17,7 @@ export type StorageStatus =
   /** Saving failed (full or disabled storage): progress lives in this tab only until exported. */
   | { kind: 'memory-only'; reason: 'quota' | 'unavailable' }
   /** An unreadable record was found on load and kept aside; the course started afresh. */
-  | { kind: 'recovered'; backupKey: string; message: string };
+  | { kind: 'recovered'; backupKey: string; reason: RejectReason };
 
 export const $progress = atom<ProgressLog>(emptyLog('unknown'));
 export const $storageStatus = atom<StorageStatus>({ kind: 'saved' });
@@ -26,6 +27,8 @@ let started = false;
 let canSave = true;
 let newId: () => string = () => crypto.randomUUID();
 let now: () => string = () => new Date().toISOString();
+/** The current time as the store sees it (injectable in tests). */
+export const currentTime = (): string => now();
 let stopWatching: () => void = () => {};
 
 export interface StartOptions {
@@ -36,7 +39,7 @@ export interface StartOptions {
   now?: () => string;
 }
 
-/** Loads the stored log (migrating or keeping aside what it must) and starts following other tabs. */
+/** Loads the stored log (keeping aside what it cannot read, migrating an old record) and starts following other tabs. */
 export function startProgress(options: StartOptions): void {
   stopWatching();
   started = true;
@@ -45,33 +48,32 @@ export function startProgress(options: StartOptions): void {
   if (options.now) now = options.now;
   const outcome = storage.load(options.courseId);
   canSave = outcome.kind !== 'unavailable';
-  if (outcome.kind === 'loaded') {
-    $progress.set(outcome.log);
-  } else {
-    $progress.set(emptyLog(options.courseId));
-  }
-  if (outcome.kind === 'kept-aside') {
-    $storageStatus.set({ kind: 'recovered', backupKey: outcome.backupKey, message: outcome.message });
-  } else if (outcome.kind === 'unavailable') {
-    $storageStatus.set({ kind: 'memory-only', reason: 'unavailable' });
-  } else {
-    $storageStatus.set({ kind: 'saved' });
-  }
+  $progress.set(outcome.kind === 'loaded' ? outcome.log : emptyLog(options.courseId));
+  $storageStatus.set(
+    outcome.kind === 'kept-aside'
+      ? { kind: 'recovered', backupKey: outcome.backupKey, reason: outcome.reason }
+      : outcome.kind === 'unavailable'
+        ? { kind: 'memory-only', reason: 'unavailable' }
+        : { kind: 'saved' },
+  );
   stopWatching = storage.watch(options.courseId, adoptFromOtherTab);
+}
+
+/** In the browser the store starts itself, from `<html data-course-id>` and localStorage. */
+export function ensureProgressStarted(): void {
+  if (started || typeof document === 'undefined') return;
+  startProgress({
+    courseId: document.documentElement.dataset['courseId'] ?? 'unknown',
+    storage: localProgressStorage(() => window.localStorage, window),
+  });
 }
 
 function adoptFromOtherTab(incoming: ProgressLog): void {
   const ours = $progress.get();
   const theirsReset = incoming.resetAt ?? '';
   const oursReset = ours.resetAt ?? '';
-  if (theirsReset > oursReset) {
-    $progress.set(incoming);
-    return;
-  }
-  if (theirsReset < oursReset) {
-    persist(ours);
-    return;
-  }
+  if (theirsReset > oursReset) return $progress.set(incoming);
+  if (theirsReset < oursReset) return persist(ours);
   const events = mergeEvents(ours.events, incoming.events);
   $progress.set({ ...ours, events });
   // Write back only if we hold events the other tab lacks, so two tabs settle instead of echoing.
@@ -81,48 +83,33 @@ function adoptFromOtherTab(incoming: ProgressLog): void {
 function persist(log: ProgressLog): void {
   if (!storage || !canSave) return;
   const outcome = storage.save(log);
-  const status = $storageStatus.get();
-  if (outcome === 'saved') {
-    if (status.kind === 'memory-only') $storageStatus.set({ kind: 'saved' });
-  } else {
-    $storageStatus.set({ kind: 'memory-only', reason: outcome });
-  }
+  if (outcome !== 'saved') $storageStatus.set({ kind: 'memory-only', reason: outcome });
+  else if ($storageStatus.get().kind === 'memory-only') $storageStatus.set({ kind: 'saved' });
 }
 
-type NewEvent = ProgressEvent extends infer E ? (E extends ProgressEvent ? Omit<E, 'id' | 'at'> : never) : never;
-
-/**
- * In the browser the store starts itself on first use, from the course id the layout puts on
- * `<html data-course-id>` and localStorage, so islands and page scripts need no set-up call.
- */
-export function ensureProgressStarted(): void {
-  if (started || typeof document === 'undefined') return;
-  startProgress({
-    courseId: document.documentElement.dataset['courseId'] ?? 'unknown',
-    storage: localProgressStorage(() => window.localStorage, window),
-  });
-}
-
-// Whoever subscribes first (an island, a page script) starts the store.
-onMount($progress, () => {
+/** Replaces the log with `next` and saves it. */
+export function commit(next: ProgressLog): void {
   ensureProgressStarted();
-});
-
-function append(event: NewEvent): void {
-  ensureProgressStarted();
-  const log = $progress.get();
-  const full = { ...event, id: newId(), at: now() } as ProgressEvent;
-  const next = { ...log, events: mergeEvents(log.events, [full]) };
   $progress.set(next);
   persist(next);
 }
 
-const hasEvent = (type: 'lesson-viewed' | 'lesson-completed', lessonId: string) =>
-  (ensureProgressStarted(), $progress.get()).events.some((e) => e.type === type && e.lessonId === lessonId);
+type NewEvent = ProgressEvent extends infer E ? (E extends ProgressEvent ? Omit<E, 'id' | 'at'> : never) : never;
+
+export function append(event: NewEvent): void {
+  ensureProgressStarted();
+  const log = $progress.get();
+  commit({ ...log, events: mergeEvents(log.events, [{ ...event, id: newId(), at: now() } as ProgressEvent]) });
+}
+
+/** Whether the log records the lesson as completed; cheaper than the reducers for one lesson. */
+export const isLessonCompleted = (log: ProgressLog, lessonId: string): boolean =>
+  log.events.some((e) => e.type === 'lesson-completed' && e.lessonId === lessonId);
 
 /** Records that the lesson was opened. Only the first visit is kept; later visits add nothing. */
 export function markViewed(lessonId: string): void {
-  if (!hasEvent('lesson-viewed', lessonId)) append({ type: 'lesson-viewed', lessonId });
+  ensureProgressStarted();
+  if (!$progress.get().events.some((e) => e.type === 'lesson-viewed' && e.lessonId === lessonId)) append({ type: 'lesson-viewed', lessonId });
 }
 
 /**
@@ -131,8 +118,9 @@ export function markViewed(lessonId: string): void {
  */
 export function completeLesson(lessonId: string, requiredActivities: readonly string[] = []): boolean {
   ensureProgressStarted();
-  if (hasEvent('lesson-completed', lessonId)) return true;
-  const passed = new Set($progress.get().events.flatMap((e) => (e.type === 'attempt' && e.attempt.passed ? [e.attempt.activityId] : [])));
+  const { events } = $progress.get();
+  if (isLessonCompleted($progress.get(), lessonId)) return true;
+  const passed = new Set(events.flatMap((e) => (e.type === 'attempt' && e.attempt.passed ? [e.attempt.activityId] : [])));
   if (!requiredActivities.every((id) => passed.has(id))) return false;
   markViewed(lessonId);
   append({ type: 'lesson-completed', lessonId });
@@ -144,38 +132,12 @@ export function recordAttempt(attempt: Attempt): void {
   append({ type: 'attempt', attempt });
 }
 
-/** Stores the learner's name, employee id and department (locally only). */
-export function setLearner(learner: LearnerProfile): void {
-  append({ type: 'learner-set', learner });
-}
-
-/** Forgets all progress in this browser. Other open tabs adopt the reset rather than merge old events back. */
-export function reset(): void {
-  const log = $progress.get();
-  const next: ProgressLog = { ...emptyLog(log.courseId), resetAt: now() };
-  $progress.set(next);
-  persist(next);
-}
-
-export type ImportResult = { ok: true; added: number } | { ok: false; message: string };
-
-/** Merges a backup file's events into the log. A refused file changes nothing. */
-export function importBackup(text: string): ImportResult {
-  ensureProgressStarted();
-  const log = $progress.get();
-  const result = parseProgress(text, log.courseId);
-  if (!result.ok) return { ok: false, message: result.message };
-  const events = mergeEvents(log.events, result.log.events);
-  const added = events.length - log.events.length;
-  const next = { ...log, events };
-  $progress.set(next);
-  persist(next);
-  return { ok: true, added };
-}
-
-/** The backup file for the current log: a name with the date, and the JSON text. */
+/** The backup file for the current log: a name with the course and date, and the JSON text. */
 export function exportBackup(): { filename: string; text: string } {
   ensureProgressStarted();
   const log = $progress.get();
-  return { filename: `学习记录备份-${log.courseId}-${now().slice(0, 10)}.json`, text: JSON.stringify(log, null, 1) };
+  return { filename: `progress-${log.courseId}-${now().slice(0, 10)}.json`, text: JSON.stringify(log, null, 1) };
 }
+
+// Pages and islands read `$progress` without a set-up call: in the browser the store starts on import.
+ensureProgressStarted();

@@ -26,4 +26,12 @@ export const NO_BROWSER_MESSAGE =
   '(Debian/Ubuntu), or point CHROME_PATH at a Chrome or Chromium binary, then run `npm test` again.';
 
 /** Flags for a headless Chromium on a machine without a network or a GPU. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];

@@ -5,60 +5,42 @@ import { firstInvalidEvent, isTime } from './validate.ts';
 /** Largest progress file accepted: a finished course is a few dozen KB; 5 MB is clearly not ours. */
 export const MAX_PROGRESS_BYTES = 5 * 1024 * 1024;
 
-export type RejectReason = 'empty' | 'too-large' | 'truncated' | 'not-json' | 'not-progress' | 'other-course' | 'newer-version' | 'invalid';
+export const rejectReasons = ['empty', 'too-large', 'truncated', 'not-json', 'not-progress', 'other-course', 'newer-version', 'invalid'] as const;
+export type RejectReason = (typeof rejectReasons)[number];
 
-export type ParseResult =
-  | { ok: true; log: ProgressLog; migratedFrom?: number }
-  | { ok: false; reason: RejectReason; message: string };
+/**
+ * A refusal names its reason as a code; the UI words it (i18n `progress.reject.<reason>`), so the
+ * domain ships no sentences to pages that never show them. `detail` is the
+ * other course's id, or the 1-based number of the first bad event, where that helps the learner.
+ */
+export type ParseResult = { ok: true; log: ProgressLog; migratedFrom?: number } | { ok: false; reason: RejectReason; detail?: string };
 
-const reject = (reason: RejectReason, message: string): ParseResult => ({ ok: false, reason, message });
-
-/** UTF-8 length without allocating an encoder on every call site. */
-export const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+const reject = (reason: RejectReason, detail?: string): ParseResult =>
+  detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
 
 /**
  * Reads a progress record from text (localStorage value or an imported backup): size, JSON,
- * format, course, version (older versions are migrated) and every event's shape. Never throws;
- * a refusal carries a reason code and a sentence for the learner.
+ * format, course, version (older versions are migrated) and every event's shape. Never throws.
  */
 export function parseProgress(text: string, courseId: string, maxBytes = MAX_PROGRESS_BYTES): ParseResult {
-  if (text.trim() === '') return reject('empty', '文件是空的，里面没有学习记录。');
-  if (utf8Bytes(text) > maxBytes) {
-    return reject('too-large', `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，不是本课程的学习记录备份。`);
-  }
+  const trimmed = text.trim();
+  if (trimmed === '') return reject('empty');
+  if (new TextEncoder().encode(text).length > maxBytes) return reject('too-large');
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    const trimmed = text.trim();
-    if (trimmed.startsWith('{') && !trimmed.endsWith('}')) {
-      return reject('truncated', '文件不完整（可能下载或复制时被截断），无法读取。');
-    }
-    return reject('not-json', '这不是学习记录备份文件（无法按 JSON 读取）。');
+    return reject(trimmed.startsWith('{') && !trimmed.endsWith('}') ? 'truncated' : 'not-json');
   }
-  if (isProgressV0(data)) {
-    if (data.course !== courseId) return reject('other-course', `这份记录属于另一门课程（${data.course}），不能导入本课程。`);
-    const migrated = migrateV0(data);
-    if (firstInvalidEvent(migrated.events) >= 0) return reject('invalid', '旧版学习记录中有无法识别的内容，未导入。');
-    return { ok: true, log: migrated, migratedFrom: 0 };
-  }
-  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== PROGRESS_FORMAT) {
-    return reject('not-progress', '这不是本课程的学习记录备份文件。');
-  }
-  const record = data as { courseId?: unknown; version?: unknown };
-  if (record.courseId !== courseId) {
-    return reject('other-course', `这份记录属于另一门课程（${String(record.courseId)}），不能导入本课程。`);
-  }
-  if (typeof record.version === 'number' && record.version > PROGRESS_VERSION) {
-    return reject('newer-version', '这份记录来自更新版本的课程，请先更新课程后再导入。');
-  }
-  const events = (data as { events?: unknown }).events;
-  if (record.version !== PROGRESS_VERSION || !Array.isArray(events)) {
-    return reject('invalid', '学习记录的结构有误，未导入。');
-  }
-  const resetAt = (data as { resetAt?: unknown }).resetAt;
-  if (resetAt !== undefined && !isTime(resetAt)) return reject('invalid', '学习记录的结构有误，未导入。');
-  const bad = firstInvalidEvent(events);
-  if (bad >= 0) return reject('invalid', `学习记录的第 ${bad + 1} 条内容有误，未导入。`);
-  return { ok: true, log: data as ProgressLog };
+  const migratedFrom = isProgressV0(data) ? 0 : undefined;
+  if (isProgressV0(data)) data = migrateV0(data);
+  const record = (typeof data === 'object' && data !== null ? data : {}) as Partial<Record<'format' | 'courseId' | 'version' | 'events' | 'resetAt', unknown>>;
+  if (record.format !== PROGRESS_FORMAT) return reject('not-progress');
+  if (record.courseId !== courseId) return reject('other-course', String(record.courseId));
+  if (typeof record.version === 'number' && record.version > PROGRESS_VERSION) return reject('newer-version');
+  if (record.version !== PROGRESS_VERSION || !Array.isArray(record.events)) return reject('invalid');
+  if (record.resetAt !== undefined && !isTime(record.resetAt)) return reject('invalid');
+  const bad = firstInvalidEvent(record.events);
+  if (bad >= 0) return reject('invalid', String(bad + 1));
+  return migratedFrom === undefined ? { ok: true, log: data as ProgressLog } : { ok: true, log: data as ProgressLog, migratedFrom };
 }

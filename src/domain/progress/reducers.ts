@@ -68,7 +68,12 @@ export function activityResults(events: readonly ProgressEvent[]): Map<string, A
     const ratio = (a: Attempt) => (a.maxScore > 0 ? a.score / a.maxScore : a.passed ? 1 : 0);
     const current = results.get(attempt.activityId);
     if (!current) {
-      results.set(attempt.activityId, { best: attempt, latest: attempt, count: 1, ...(attempt.passed ? { passedAt: attempt.finishedAt } : {}) });
+      results.set(attempt.activityId, {
+        best: attempt,
+        latest: attempt,
+        count: 1,
+        ...(attempt.passed ? { passedAt: attempt.finishedAt } : {}),
+      });
       continue;
     }
     const passedAt = current.passedAt ?? (attempt.passed ? attempt.finishedAt : undefined);

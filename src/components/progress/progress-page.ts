@@ -1,0 +1,44 @@
+// The one script every page loads: it starts the progress store (by importing it), keeps the
+// storage notice current, asks for persistent storage once there is progress worth keeping, and,
+// on a lesson page, records the visit and the completion. One file, to stay within the 3 KB budget.
+import { $progress, $storageStatus, completeLesson, exportBackup, isLessonCompleted, markViewed } from '../../stores/progress.ts';
+import { requestPersistenceWhenWorthIt } from '../../stores/persistence-request.ts';
+import { downloadText } from './download.ts';
+
+const notice = document.querySelector<HTMLElement>('[data-storage-notice]')!;
+$progress.subscribe(requestPersistenceWhenWorthIt);
+$storageStatus.subscribe((status) => {
+  notice.dataset['status'] = status.kind;
+  notice.dataset['reason'] = 'reason' in status ? status.reason : '';
+});
+notice.querySelector('[data-export]')!.addEventListener('click', () => {
+  const { filename, text } = exportBackup();
+  downloadText(filename, text);
+});
+notice.querySelector('[data-dismiss]')!.addEventListener('click', () => (notice.dataset['status'] = 'saved'));
+
+const panel = document.querySelector<HTMLElement>('[data-lesson-completion]');
+if (panel) {
+  const lessonId = panel.dataset['lessonId'] ?? '';
+  const required = (panel.dataset['required'] ?? '').split(' ').filter(Boolean);
+  let reachedEnd = false;
+  // The panel's texts are in the HTML; CSS shows the one matching `data-state`.
+  const tryComplete = () => {
+    if (!completeLesson(lessonId, required)) panel.dataset['state'] = 'blocked';
+  };
+  markViewed(lessonId);
+  $progress.subscribe((log) => {
+    if (isLessonCompleted(log, lessonId)) panel.dataset['state'] = 'completed';
+    // A required activity passed after the learner reached the end completes the lesson then.
+    else if (reachedEnd && required.length > 0) tryComplete();
+  });
+  panel.querySelector('button')!.addEventListener('click', tryComplete);
+  // Reaching the end of the lesson counts as finishing it.
+  new IntersectionObserver((entries, observer) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      reachedEnd = true;
+      observer.disconnect();
+      tryComplete();
+    }
+  }).observe(panel);
+}

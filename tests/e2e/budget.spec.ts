@@ -1,0 +1,37 @@
+import { test, expect } from '@playwright/test';
+import { builtPages, pageWeight } from '../bench/page-weight.ts';
+
+// Size budgets, checked on the built files rather than by timing a browser. "Progress script"
+// means all the JS a page loads, compressed together, as one script would be.
+const DIST = 'dist';
+const KB = 1024;
+const weights = builtPages(DIST).map((page) => pageWeight(DIST, page));
+
+test('pages without an island load no framework JS', () => {
+  const plain = weights.filter((w) => w.islands === 0);
+  expect(plain.length).toBeGreaterThan(0);
+  for (const w of plain) {
+    expect(
+      w.js.files.filter((f) => /svelte|client\.|render/i.test(f)),
+      `${w.page} loads framework JS`,
+    ).toEqual([]);
+  }
+});
+
+test('a lesson page without an island loads at most a 3 KB gzip progress script', () => {
+  const lessons = weights.filter((w) => w.islands === 0 && (w.page.startsWith('/lessons/') || w.page === '/404.html'));
+  expect(lessons.length).toBeGreaterThan(0);
+  for (const w of lessons) expect(w.js.gzipTogether, `${w.page} JS gzip bytes`).toBeLessThanOrEqual(3 * KB);
+});
+
+test('the course home, with its progress overview, stays under 4 KB gzip of JS', () => {
+  const home = weights.find((w) => w.page === '/');
+  expect(home).toBeDefined();
+  expect(home!.js.gzipTogether).toBeLessThanOrEqual(4 * KB);
+});
+
+test('a page with one island stays under 30 KB gzip of JS in total', () => {
+  for (const w of weights.filter((x) => x.islands === 1)) {
+    expect(w.js.gzip, `${w.page} JS gzip bytes (each file compressed on its own)`).toBeLessThan(30 * KB);
+  }
+});

@@ -1,0 +1,91 @@
+// `npm test`: every check the project has, in order — lint, type checks, unit tests, content
+// checks, build, e2e, accessibility sweep — then one line of its own, `N passed, N failed`,
+// adding up every test it ran (a check without test cases of its own counts as one).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium, NO_BROWSER_MESSAGE } from './e2e/browser.ts';
+
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+let passed = 0;
+let failed = 0;
+const failures: string[] = [];
+
+function run(label: string, command: string, args: string[]): boolean {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+function single(label: string, command: string, args: string[]): boolean {
+  const ok = run(label, command, args);
+  if (ok) passed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
+  return ok;
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a test runner that writes a JSON report, and adds its own pass/fail counts. */
+function suite(label: string, command: string, args: string[], report: string, count: (json: unknown) => { passed: number; failed: number } | undefined): void {
+  rmSync(report, { force: true });
+  const ok = run(label, command, args);
+  const counts = count(readJson(report));
+  if (!counts) {
+    failed++;
+    failures.push(`${label} (no report)`);
+    return;
+  }
+  passed += counts.passed;
+  failed += counts.failed;
+  if (counts.failed > 0 || !ok) failures.push(label);
+  if (!ok && counts.failed === 0) failed++;
+}
+
+const vitestCounts = (json: unknown) => {
+  const r = json as { numPassedTests?: number; numFailedTests?: number } | undefined;
+  return r && typeof r.numPassedTests === 'number' ? { passed: r.numPassedTests, failed: r.numFailedTests ?? 0 } : undefined;
+};
+
+const playwrightCounts = (json: unknown) => {
+  const r = json as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | undefined;
+  return r?.stats ? { passed: (r.stats.expected ?? 0) + (r.stats.flaky ?? 0), failed: r.stats.unexpected ?? 0 } : undefined;
+};
+
+mkdirSync('test-results', { recursive: true });
+
+single('lint: eslint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+single('lint: prettier', 'npx', ['prettier', '--check', '.']);
+single('types: astro check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
+single('types: svelte-check', 'npx', ['svelte-check', '--fail-on-warnings', '--threshold', 'warning']);
+suite('unit: vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], 'test-results/unit.json', vitestCounts);
+const built = single('build: astro build', 'npx', ['astro', 'build']);
+
+const browser = findChromium();
+if (!browser) {
+  console.error(`\n✖ ${NO_BROWSER_MESSAGE}`);
+  failed++;
+  failures.push('e2e: no browser');
+} else if (!built || !existsSync('dist/index.html')) {
+  console.error('\n✖ e2e and accessibility tests skipped: the build failed.');
+  failed++;
+  failures.push('e2e: skipped, build failed');
+} else {
+  const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' };
+  process.env = env;
+  suite('e2e: playwright', 'npx', ['playwright', 'test', 'tests/e2e'], 'test-results/e2e.json', playwrightCounts);
+  process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] = 'test-results/a11y.json';
+  suite('a11y: axe sweep', 'npx', ['playwright', 'test', 'tests/a11y'], 'test-results/a11y.json', playwrightCounts);
+}
+
+if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
