@@ -1,13 +1,17 @@
 // The components a lesson's MDX may use without importing them. Interactive pieces are Astro
 // wrappers that hydrate a Svelte island inside, so MDX authors never write client directives.
 import Quiz from '../activities/Quiz.astro';
+import ServiceFlower from '../diagrams/ServiceFlower.astro';
 import ValueLadder from '../diagrams/ValueLadder.astro';
 import LtvCalculator from '../widgets/LtvCalculator.astro';
+import Case from './Case.astro';
 import Notes from './Notes.astro';
 
 export const mdxComponents = {
+  Case,
   LtvCalculator,
   Notes,
   Quiz,
+  ServiceFlower,
   ValueLadder,
 };
