@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { assessmentSchema } from './schemas/assessment.ts';
 import { courseSchema } from './schemas/course.ts';
+import { glossaryTermSchema } from './schemas/glossary.ts';
 import { lessonSchema } from './schemas/lesson.ts';
 import { quizSchema } from './schemas/quiz.ts';
 import { scenarioSchema } from './schemas/scenario.ts';
@@ -29,6 +30,10 @@ export const collections = {
   assessments: defineCollection({
     loader: glob({ pattern: '*.yaml', base: './content/assessments', generateId: byDataId }),
     schema: assessmentSchema,
+  }),
+  glossary: defineCollection({
+    loader: file('content/glossary.yaml'),
+    schema: glossaryTermSchema,
   }),
   scenarios: defineCollection({
     loader: glob({ pattern: '*.yaml', base: './content/scenarios', generateId: byDataId }),
