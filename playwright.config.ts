@@ -12,7 +12,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   // The JSON report's path comes from PLAYWRIGHT_JSON_OUTPUT_NAME (set by tests/run-all.ts).
-  reporter: [['list'], ['json']],
+  reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? 'test-results/playwright.json' }]],
   use: {
     baseURL: `http://localhost:${PORT}/`,
     locale: 'zh-CN',

@@ -139,5 +139,15 @@ export function exportBackup(): { filename: string; text: string } {
   return { filename: `progress-${log.courseId}-${now().slice(0, 10)}.json`, text: JSON.stringify(log, null, 1) };
 }
 
+/** Offers the backup to the learner as a downloaded file; nothing leaves the browser. */
+export function downloadBackup(): void {
+  const { filename, text } = exportBackup();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
 // Pages and islands read `$progress` without a set-up call: in the browser the store starts on import.
 ensureProgressStarted();

@@ -1,9 +1,8 @@
 // The one script every page loads: it starts the progress store (by importing it), keeps the
 // storage notice current, asks for persistent storage once there is progress worth keeping, and,
 // on a lesson page, records the visit and the completion. One file, to stay within the 3 KB budget.
-import { $progress, $storageStatus, completeLesson, exportBackup, isLessonCompleted, markViewed } from '../../stores/progress.ts';
+import { $progress, $storageStatus, completeLesson, downloadBackup, isLessonCompleted, markViewed } from '../../stores/progress.ts';
 import { requestPersistenceWhenWorthIt } from '../../stores/persistence-request.ts';
-import { downloadText } from './download.ts';
 
 const notice = document.querySelector<HTMLElement>('[data-storage-notice]')!;
 $progress.subscribe(requestPersistenceWhenWorthIt);
@@ -11,11 +10,7 @@ $storageStatus.subscribe((status) => {
   notice.dataset['status'] = status.kind;
   notice.dataset['reason'] = 'reason' in status ? status.reason : '';
 });
-notice.querySelector('[data-export]')!.addEventListener('click', () => {
-  const { filename, text } = exportBackup();
-  downloadText(filename, text);
-});
-notice.querySelector('[data-dismiss]')!.addEventListener('click', () => (notice.dataset['status'] = 'saved'));
+notice.querySelector('[data-export]')!.addEventListener('click', downloadBackup);
 
 const panel = document.querySelector<HTMLElement>('[data-lesson-completion]');
 if (panel) {

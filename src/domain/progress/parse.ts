@@ -25,7 +25,8 @@ const reject = (reason: RejectReason, detail?: string): ParseResult =>
 export function parseProgress(text: string, courseId: string, maxBytes = MAX_PROGRESS_BYTES): ParseResult {
   const trimmed = text.trim();
   if (trimmed === '') return reject('empty');
-  if (new TextEncoder().encode(text).length > maxBytes) return reject('too-large');
+  // Length in UTF-16 units: exact for the ASCII JSON this course writes; file pickers check bytes first.
+  if (text.length > maxBytes) return reject('too-large');
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -5,7 +5,7 @@ import type { Attempt, LearnerProfile, ProgressEvent } from './events.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+const isText = (v: unknown): v is string => typeof v === 'string' && v !== '';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const hasAll = (v: Obj, keys: string, test: (x: unknown) => boolean) => keys.split(' ').every((k) => test(v[k]));
 
@@ -25,7 +25,7 @@ export const isAttempt = (v: unknown): v is Attempt =>
   hasAll(v, 'startedAt finishedAt', isTime);
 
 export const isLearnerProfile = (v: unknown): v is LearnerProfile =>
-  isObj(v) && hasAll(v, 'name employeeId department', (x) => typeof x === 'string' && x.length <= 100);
+  isObj(v) && hasAll(v, 'name employeeId department', (x) => typeof x === 'string');
 
 export function isProgressEvent(v: unknown): v is ProgressEvent {
   if (!isObj(v) || !isText(v['id']) || !isTime(v['at'])) return false;

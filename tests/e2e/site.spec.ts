@@ -1,0 +1,35 @@
+import { test, expect } from './fixtures.ts';
+
+test('a lesson page says where in the course it is and links to its neighbours', async ({ page }) => {
+  await page.goto('/lessons/marketing-concepts/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('navigation', { name: '你在这里' })).toContainText('模块 1');
+  await expect(page.getByText('模块 1 · 第 2 课')).toBeVisible();
+  await expect(page.getByRole('link', { name: /上一课/ })).toHaveAttribute('href', '/lessons/selling-starts-with-service/');
+  await expect(page.getByRole('link', { name: /下一课/ })).toHaveAttribute('href', '/lessons/what-is-service/');
+  await expect(page.getByText('教师备注').first()).toBeVisible();
+});
+
+test('the skip link takes a keyboard user straight to the lesson', async ({ page }) => {
+  await page.goto('/lessons/what-is-service/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '跳到正文' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('an unknown address shows a friendly page with the way back', async ({ page }) => {
+  const response = await page.goto('/lessons/no-such-lesson/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '回到课程首页' })).toHaveAttribute('href', '/');
+});
+
+test('printing a lesson leaves out navigation and trainer notes', async ({ page }) => {
+  await page.goto('/lessons/what-is-service/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await expect(page.locator('.trainer-notes').first()).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
