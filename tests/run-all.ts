@@ -66,6 +66,7 @@ single('lint: eslint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 single('lint: prettier', 'npx', ['prettier', '--check', '.']);
 single('types: astro check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
 single('types: svelte-check', 'npx', ['svelte-check', '--fail-on-warnings', '--threshold', 'warning']);
+single('content: check:content (schemas, coverage, copycheck)', 'node', ['src/cli/check-content.ts']);
 suite('unit: vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], 'test-results/unit.json', vitestCounts);
 const built = single('build: astro build', 'npx', ['astro', 'build']);
 

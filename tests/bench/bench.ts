@@ -1,0 +1,105 @@
+// `npm run bench`: build time, and per page kind the HTML/JS/CSS bytes (raw and gzip) and the
+// requests of a cold load in Chromium. Prints a table and writes bench-results/bench.json.
+// Figures, not pass/fail: the budgets are enforced by tests/e2e/budget.spec.ts.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../e2e/browser.ts';
+import { builtPages, pageWeight, type PageWeight } from './page-weight.ts';
+
+const PORT = Number(process.env['BENCH_PORT'] ?? 4391);
+const DIST = 'dist';
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+
+const browserPath = findChromium();
+if (!browserPath) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+
+const started = performance.now();
+const build = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const buildSeconds = (performance.now() - started) / 1000;
+if (build.status !== 0) {
+  console.error('Build failed; no figures.');
+  process.exit(1);
+}
+
+const weights = new Map(builtPages(DIST).map((page) => [page, pageWeight(DIST, page)]));
+const first = (test: (w: PageWeight) => boolean) => [...weights.values()].find(test)?.page;
+const kinds: [string, string | undefined][] = [
+  ['home', '/'],
+  ['text-only lesson', first((w) => w.page.startsWith('/lessons/') && w.islands === 0)],
+  ['lesson with an island', first((w) => w.page.startsWith('/lessons/') && w.islands > 0)],
+  ['knowledge check', first((w) => w.page.startsWith('/quizzes/') && w.page !== '/quizzes/personality-types/')],
+  ['personality quiz', weights.has('/quizzes/personality-types/') ? '/quizzes/personality-types/' : undefined],
+  ['self-assessment', first((w) => w.page.startsWith('/assessments/') && w.page !== '/assessments/')],
+  ['role-play', first((w) => /^\/scenarios\/[^/]+\/$/.test(w.page))],
+  ['branch map', first((w) => /^\/scenarios\/[^/]+\/map\/$/.test(w.page))],
+  ['presenter', first((w) => w.page.startsWith('/present/'))],
+  ['my learning', '/me/'],
+  ['HR dashboard', weights.has('/hr/') ? '/hr/' : undefined],
+];
+
+const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', 'localhost'], { stdio: 'ignore', detached: true });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stopServer);
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://localhost:${PORT}/`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('preview server did not start');
+}
+await waitForServer();
+
+const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS });
+const rows: Record<string, unknown>[] = [];
+for (const [kind, page] of kinds) {
+  if (!page) continue;
+  const weight = weights.get(page)!;
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const requests: string[] = [];
+  tab.on('request', (r) => requests.push(r.url()));
+  await tab.goto(`http://localhost:${PORT}${page}`, { waitUntil: 'networkidle' });
+  await context.close();
+  rows.push({
+    kind,
+    page,
+    requests: requests.length,
+    htmlRaw: weight.html.raw,
+    htmlGzip: weight.html.gzip,
+    jsRaw: weight.js.raw,
+    jsGzip: weight.js.gzip,
+    jsFiles: weight.js.files.length,
+    cssRaw: weight.css.raw,
+    cssGzip: weight.css.gzip,
+    islands: weight.islands,
+  });
+}
+await browser.close();
+stopServer();
+
+const kb = (n: unknown) => `${((n as number) / 1024).toFixed(1)}`;
+console.log(`\nBuild: ${buildSeconds.toFixed(1)} s for ${weights.size} pages\n`);
+console.log('kind                   requests  HTML KB (gz)   JS KB (gz)     CSS KB (gz)   islands  page');
+for (const r of rows) {
+  console.log(
+    `${String(r['kind']).padEnd(22)} ${String(r['requests']).padStart(8)}  ${kb(r['htmlRaw']).padStart(6)} (${kb(r['htmlGzip']).padStart(5)})  ${kb(r['jsRaw']).padStart(6)} (${kb(r['jsGzip']).padStart(5)})  ${kb(r['cssRaw']).padStart(5)} (${kb(r['cssGzip']).padStart(5)})  ${String(r['islands']).padStart(7)}  ${String(r['page'])}`,
+  );
+}
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows }, null, 2));
+console.log('\nWritten to bench-results/bench.json');
