@@ -35,7 +35,13 @@ function readJson(path: string): unknown {
 }
 
 /** Runs a test runner that writes a JSON report, and adds its own pass/fail counts. */
-function suite(label: string, command: string, args: string[], report: string, count: (json: unknown) => { passed: number; failed: number } | undefined): void {
+function suite(
+  label: string,
+  command: string,
+  args: string[],
+  report: string,
+  count: (json: unknown) => { passed: number; failed: number } | undefined,
+): void {
   rmSync(report, { force: true });
   const ok = run(label, command, args);
   const counts = count(readJson(report));
@@ -67,7 +73,13 @@ single('lint: prettier', 'npx', ['prettier', '--check', '.']);
 single('types: astro check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
 single('types: svelte-check', 'npx', ['svelte-check', '--fail-on-warnings', '--threshold', 'warning']);
 single('content: check:content (schemas, coverage, copycheck)', 'node', ['src/cli/check-content.ts']);
-suite('unit: vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], 'test-results/unit.json', vitestCounts);
+suite(
+  'unit: vitest',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
+  'test-results/unit.json',
+  vitestCounts,
+);
 const built = single('build: astro build', 'npx', ['astro', 'build']);
 
 const browser = findChromium();

@@ -101,5 +101,8 @@ for (const r of rows) {
   );
 }
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows }, null, 2));
+writeFileSync(
+  'bench-results/bench.json',
+  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows }, null, 2),
+);
 console.log('\nWritten to bench-results/bench.json');

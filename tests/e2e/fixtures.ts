@@ -27,9 +27,15 @@ export const test = base.extend({
   },
 });
 
-/** Waits until every Svelte island inside `scope` has hydrated (Astro removes `ssr` when it has). */
+/**
+ * Waits until every Svelte island inside `scope` has hydrated (Astro removes `ssr` when it has),
+ * scrolling each into view first, since `client:visible` islands wait until they are seen.
+ */
 export async function hydrated(scope: Page | Locator): Promise<void> {
   const islands = scope.locator('astro-island');
   const count = await islands.count();
-  for (let i = 0; i < count; i++) await expect(islands.nth(i)).not.toHaveAttribute('ssr', /.*/);
+  for (let i = 0; i < count; i++) {
+    await islands.nth(i).scrollIntoViewIfNeeded();
+    await expect(islands.nth(i)).not.toHaveAttribute('ssr', /.*/);
+  }
 }

@@ -110,7 +110,11 @@ test('on 我的学习 a learner saves their profile, imports a backup that merge
   await expect(page.getByText('已导入，新增 1 条记录。')).toBeVisible();
   await expect(page.getByText('总进度')).toContainText('1/');
 
-  await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...backup, courseId: 'forklift-safety' })) });
+  await input.setInputFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...backup, courseId: 'forklift-safety' })),
+  });
   await expect(page.getByText('未导入：这份记录属于另一门课程（forklift-safety），不能导入本课程。')).toBeVisible();
 
   await page.getByRole('button', { name: '清除全部学习记录' }).click();

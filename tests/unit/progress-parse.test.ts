@@ -55,12 +55,7 @@ describe('refusing what is not a progress record of this course', () => {
     expect(refusal(parseProgress(validText.slice(0, validText.length / 2), COURSE))).toMatchObject({ reason: 'truncated' });
   });
 
-  // BUG (src/domain/progress/parse.ts): "truncated" is guessed as "starts with { and does not end
-  // with }". A pretty-printed backup (exportBackup indents it) cut off at a line break right after
-  // an attempt's closing brace — e.g. the text ends `..."finishedAt": "2025-03-03T08:06:00.000Z"\n  }\n }`
-  // — ends with "}" and is reported as 'not-json' ("not a JSON file") instead of 'truncated'.
-  // Checking whether the brackets are balanced would tell the two apart.
-  it.fails('refuses a backup cut off right after a closing brace as truncated, not as “not JSON”', () => {
+  it('refuses a backup cut off right after a closing brace as truncated, not as “not JSON”', () => {
     const lines = validText.split('\n');
     const cut = lines.slice(0, lines.findIndex((line) => line.trim() === '}') + 1).join('\n');
     expect(cut.trim().endsWith('}')).toBe(true);

@@ -18,6 +18,22 @@ export type ParseResult = { ok: true; log: ProgressLog; migratedFrom?: number } 
 const reject = (reason: RejectReason, detail?: string): ParseResult =>
   detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
 
+/** Brackets still open, or a string still open, at the end: the text was cut short. */
+function cutShort(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+
 /**
  * Reads a progress record from text (localStorage value or an imported backup): size, JSON,
  * format, course, version (older versions are migrated) and every event's shape. Never throws.
@@ -31,7 +47,7 @@ export function parseProgress(text: string, courseId: string, maxBytes = MAX_PRO
   try {
     data = JSON.parse(text);
   } catch {
-    return reject(trimmed.startsWith('{') && !trimmed.endsWith('}') ? 'truncated' : 'not-json');
+    return reject(trimmed.startsWith('{') && cutShort(trimmed) ? 'truncated' : 'not-json');
   }
   const migratedFrom = isProgressV0(data) ? 0 : undefined;
   if (isProgressV0(data)) data = migrateV0(data);

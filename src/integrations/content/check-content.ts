@@ -58,6 +58,14 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     if (scenario) addActivity('scenario', scenario.id, raw.file);
   }
 
+  // A file that fails its schema is reported once, above; lessons naming its id are not blamed too.
+  const claimedIds = new Set(
+    [...content.quizzes, ...content.assessments, ...content.scenarios]
+      .map((raw) => (raw.data as { id?: unknown } | null)?.id)
+      .filter((id): id is string => typeof id === 'string'),
+  );
+  const missing = (id: string) => !activityIds.has(id) && !claimedIds.has(id);
+
   const modules = new Map(course?.modules.map((m) => [m.id, m]) ?? []);
   const topics = new Set(course?.modules.flatMap((m) => m.topics.map((t) => t.id)) ?? []);
   const lessons: CheckedContent['lessons'] = [];
@@ -85,7 +93,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     if (sameOrder) at('order', `与 ${sameOrder} 的 order 相同（${meta.order}），同一模块内的顺序不能重复`);
     orders.set(slot, raw.file);
     meta.activities.forEach((id, i) => {
-      if (!activityIds.has(id)) at(`activities[${i}]`, `找不到活动 "${id}"（content/quizzes、assessments 或 scenarios 中没有这个 id）`);
+      if (missing(id)) at(`activities[${i}]`, `找不到活动 "${id}"（content/quizzes、assessments 或 scenarios 中没有这个 id）`);
     });
     for (const [, , id] of raw.body.matchAll(EMBED)) {
       if (id && !meta.activities.includes(id)) at('activities', `正文嵌入了 "${id}"，但 front matter 的 activities 没有列出它`);
@@ -94,7 +102,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   }
 
   course?.completion.requiredActivities.forEach((id, i) => {
-    if (!activityIds.has(id)) {
+    if (missing(id)) {
       problems.push({ file: courseFile, field: `completion.requiredActivities[${i}]`, message: `找不到活动 "${id}"` });
     }
   });

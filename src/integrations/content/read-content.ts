@@ -79,7 +79,8 @@ export function readContent(root: string): { content: RawContent; problems: Prob
       problems.push({ file: rel(path), message: '文件开头缺少 --- 包围的 front matter' });
       return [];
     }
-    const data = parseYaml(match[1] ?? '', rel(path), problems);
+    // A leading newline stands for the opening `---`, so YAML's line numbers match the file's.
+    const data = parseYaml(`\n${match[1] ?? ''}`, rel(path), problems);
     return data === undefined ? [] : [{ file: rel(path), data, body: text.slice(match[0].length) }];
   });
 

@@ -33,15 +33,17 @@ function describe(issue: Issue, data: unknown): string {
     case 'invalid_type': {
       const expected = typeNames[issue.expected] ?? issue.expected;
       if (valueAt(data, issue.path) === undefined) return `缺少必填字段（应为${expected}）`;
+      if (valueAt(data, issue.path) === null) return `不能为空（应为${expected}）`;
       return `类型不对：应为${expected}，实际是 ${JSON.stringify(valueAt(data, issue.path))}`;
     }
     case 'invalid_value':
       return `取值 ${JSON.stringify(valueAt(data, issue.path))} 无效，可选：${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
-    case 'invalid_union':
-      if ('discriminator' in issue && issue.discriminator) {
-        return `"${issue.discriminator}" 的取值无效：${JSON.stringify(valueAt(data, [...issue.path, issue.discriminator]))}`;
-      }
+    case 'invalid_union': {
+      // For a discriminated union zod 4 reports the discriminator's own path (`questions[0].type`).
+      const options = 'options' in issue && Array.isArray(issue.options) ? `，可选：${issue.options.map((o) => JSON.stringify(o)).join('、')}` : '';
+      if ('discriminator' in issue && issue.discriminator) return `取值 ${JSON.stringify(valueAt(data, issue.path))} 无效${options}`;
       return `格式不符合任何一种写法`;
+    }
     case 'too_small':
       if (issue.origin === 'array') return `至少需要 ${String(issue.minimum)} 项`;
       if (issue.origin === 'string') return issue.message.startsWith('Too small') ? '不能为空' : issue.message;

@@ -1,0 +1,501 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/integrations/content/check-content.ts';
+import { courseCompleteness } from '../../src/integrations/content/completeness.ts';
+import { formatProblems } from '../../src/integrations/content/problem.ts';
+import { readContent, type RawContent } from '../../src/integrations/content/read-content.ts';
+
+// A valid, complete miniature course — one module, one lesson, one quiz — as `readContent` would
+// hand it over. Each test breaks one thing and pins the message the author sees when the build stops.
+
+type Data = Record<string, unknown>;
+
+const validContent = (): RawContent => ({
+  course: {
+    file: 'content/course.yaml',
+    data: {
+      id: 'demo-course',
+      title: '演示课程',
+      description: '用来测试内容检查的最小课程。',
+      modules: [{ id: 'mindset', title: '服务理念', summary: '为什么销售从服务开始。', topics: [{ id: 1.1, title: '销售先从服务开始' }] }],
+      completion: { requiredActivities: ['kc-selling'] },
+    },
+  },
+  lessons: [
+    {
+      file: 'content/lessons/mindset/01-selling.mdx',
+      data: {
+        id: 'selling',
+        title: '销售从服务开始',
+        module: 'mindset',
+        order: 1,
+        minutes: 10,
+        objectives: ['说出服务与销售的关系'],
+        topics: [1.1],
+        sources: ['000_06c743803fa7a05e.txt'],
+        activities: ['kc-selling'],
+        requiredActivities: ['kc-selling'],
+      },
+      body: '## 服务就是销售\n\n正文。\n\n<Notes>\n讲师备注。\n</Notes>\n\n## 本课小结\n\n要点。\n\n<Quiz id="kc-selling" />\n',
+    },
+  ],
+  quizzes: [
+    {
+      file: 'content/quizzes/kc-selling.yaml',
+      data: {
+        id: 'kc-selling',
+        title: '小测：销售从服务开始',
+        questions: [
+          {
+            id: 'first-step',
+            type: 'single',
+            topic: 1.1,
+            prompt: '销售从哪里开始？',
+            explanation: '课件说销售从服务开始。',
+            options: [
+              { id: 'service', text: '从服务开始', correct: true },
+              { id: 'price', text: '从降价开始' },
+            ],
+          },
+          {
+            id: 'steps',
+            type: 'ordering',
+            topic: 1.1,
+            prompt: '把接待顾客的步骤排好。',
+            explanation: '先问候，再倾听，最后确认。',
+            items: [
+              { id: 'greet', text: '问候' },
+              { id: 'listen', text: '倾听' },
+              { id: 'confirm', text: '确认' },
+            ],
+          },
+          {
+            id: 'pairs',
+            type: 'matching',
+            topic: 1.1,
+            prompt: '把概念与解释配对。',
+            explanation: '4C 从顾客出发。',
+            pairs: [
+              { id: 'customer', left: '顾客', right: '需要与欲望' },
+              { id: 'cost', left: '成本', right: '顾客愿意付出的代价' },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+  assessments: [],
+  scenarios: [],
+});
+
+/** The valid course with one change made to it. */
+function broken(change: (content: RawContent, parts: { course: Data; lesson: Data; quiz: Data; questions: Data[] }) => void): RawContent {
+  const content = validContent();
+  const course = content.course?.data as Data;
+  const lesson = content.lessons[0]?.data as Data;
+  const quiz = content.quizzes[0]?.data as Data;
+  change(content, { course, lesson, quiz, questions: quiz['questions'] as Data[] });
+  return content;
+}
+
+const problemsOf = (content: RawContent) => checkContent(content).problems;
+const messageFor = (content: RawContent) => formatProblems(problemsOf(content));
+
+describe('the valid miniature course', () => {
+  it('passes every check, so each failure below comes from the one thing broken', () => {
+    const { problems, checked } = checkContent(validContent());
+    expect(problems).toEqual([]);
+    expect(courseCompleteness(checked)).toEqual([]);
+  });
+});
+
+describe('a broken lesson stops the build with a message naming the file, the field and the problem', () => {
+  it('names a missing title', () => {
+    expect(messageFor(broken((_, { lesson }) => delete lesson['title']))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › title: 缺少必填字段（应为文字）"
+    `);
+  });
+
+  it('names a title left blank', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['title'] = '   ')))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › title: 不能为空"
+    `);
+  });
+
+  it('names a title written as "title:" with nothing after it', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['title'] = null)))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › title: 不能为空（应为文字）"
+    `);
+  });
+
+  it('names minutes written as text', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['minutes'] = '十分钟')))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › minutes: 类型不对：应为数字，实际是 "十分钟""
+    `);
+  });
+
+  it('names an order below 1', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['order'] = 0)))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › order: 不能小于 1"
+    `);
+  });
+
+  it('names an unknown source deck and lists the allowed ones', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['sources'] = ['deck.txt'])))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › sources[0]: 取值 "deck.txt" 无效，可选："000_06c743803fa7a05e.txt"、"001_d3e1a08d6ad73a68.txt"、"002_ec28ef0a36933840.txt"、"003_fab1691d02cd859c.txt"、"004_306dc94172da7db7.txt""
+    `);
+  });
+
+  it('names a module that is not in course.yaml and lists the modules there are', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['module'] = 'sales')))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › module: 模块 "sales" 不在 course.yaml 中（现有模块：mindset）"
+    `);
+  });
+
+  it('names a lesson filed under the wrong module folder', () => {
+    expect(
+      messageFor(
+        broken((content) => {
+          content.lessons[0]!.file = 'content/lessons/economics/01-selling.mdx';
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/economics/01-selling.mdx › module: 文件应放在 content/lessons/mindset/ 目录下"
+    `);
+  });
+
+  it('names a topic id that is not an outline number', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['topics'] = [12])))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › topics[0]: 应为大纲编号，例如 "2.6""
+    `);
+  });
+
+  it('names a topic that is not in the course outline', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['topics'] = [1.1, 9.9])))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › topics[1]: "9.9" 不是课程大纲中的主题编号（见 course.yaml 各模块的 topics）"
+    `);
+  });
+
+  it('names an activity the lesson lists that does not exist', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['activities'] = ['kc-selling', 'kc-missing'])))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › activities[1]: 找不到活动 "kc-missing"（content/quizzes、assessments 或 scenarios 中没有这个 id）"
+    `);
+  });
+
+  it('names an embedded quiz that the front matter does not list', () => {
+    expect(
+      messageFor(
+        broken((content) => {
+          content.lessons[0]!.body += '\n<Quiz id="kc-extra" />\n';
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › activities: 正文嵌入了 "kc-extra"，但 front matter 的 activities 没有列出它"
+    `);
+  });
+
+  it('names a required activity that is not among the lesson’s activities', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['requiredActivities'] = ['kc-selling', 'kc-final'])))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › requiredActivities[1]: "kc-final" 不在本课的 activities 列表中"
+    `);
+  });
+
+  it('names two lessons with the same id or the same place in a module', () => {
+    expect(
+      messageFor(
+        broken((content) => {
+          content.lessons.push({ ...structuredClone(content.lessons[0]!), file: 'content/lessons/mindset/02-selling-again.mdx' });
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 2 处问题，请修改后再构建：
+        - content/lessons/mindset/02-selling-again.mdx › id: 课程 id "selling" 已被 content/lessons/mindset/01-selling.mdx 使用
+        - content/lessons/mindset/02-selling-again.mdx › order: 与 content/lessons/mindset/01-selling.mdx 的 order 相同（1），同一模块内的顺序不能重复"
+    `);
+  });
+});
+
+describe('a broken quiz stops the build with a message naming the file, the question and the problem', () => {
+  it('names a single-choice question with no correct answer', () => {
+    expect(
+      messageFor(
+        broken((_, { questions }) => {
+          (questions[0]!['options'] as Data[])[0]!['correct'] = false;
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/quizzes/kc-selling.yaml › questions[0].options: 题目 "first-step" 没有标注正确答案（correct: true）"
+    `);
+  });
+
+  it('names a single-choice question with two correct answers', () => {
+    expect(
+      messageFor(
+        broken((_, { questions }) => {
+          (questions[0]!['options'] as Data[])[1]!['correct'] = true;
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/quizzes/kc-selling.yaml › questions[0].options: 单选题 "first-step" 标注了 2 个正确答案，只能有一个；多个正确答案请用 type: multiple"
+    `);
+  });
+
+  it('names an ordering question with two identical steps', () => {
+    expect(
+      messageFor(
+        broken((_, { questions }) => {
+          (questions[1]!['items'] as Data[])[2] = { id: 'listen', text: '倾听' };
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 2 处问题，请修改后再构建：
+        - content/quizzes/kc-selling.yaml › questions[1].items: 排序题 "steps" 的步骤 id "listen" 重复
+        - content/quizzes/kc-selling.yaml › questions[1].items: 排序题 "steps" 有两个相同的步骤"倾听"，顺序无法判定"
+    `);
+  });
+
+  it('names a matching question whose right side repeats', () => {
+    expect(
+      messageFor(
+        broken((_, { questions }) => {
+          (questions[2]!['pairs'] as Data[])[1]!['right'] = '需要与欲望';
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/quizzes/kc-selling.yaml › questions[2].pairs: 配对题 "pairs" 的右侧"需要与欲望"出现两次，配对无法一一对应"
+    `);
+  });
+
+  it('names two questions with the same id', () => {
+    expect(
+      messageFor(
+        broken((_, { questions }) => {
+          questions[1]!['id'] = 'first-step';
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/quizzes/kc-selling.yaml › questions: 题目 id "first-step" 重复"
+    `);
+  });
+
+  const unknownType = () =>
+    broken((_, { questions }) => {
+      questions[0]!['type'] = 'essay';
+    });
+
+  it('names a question of an unknown type by its file and field', () => {
+    expect(problemsOf(unknownType())[0]).toMatchObject({ file: 'content/quizzes/kc-selling.yaml', field: 'questions[0].type' });
+  });
+
+  it('shows the unknown question type the author wrote', () => {
+    const message = problemsOf(unknownType())[0]?.message ?? '';
+    expect(message).toContain('"essay"');
+    expect(message).not.toContain('undefined');
+  });
+
+  it('names an activity id used by two files', () => {
+    expect(
+      messageFor(
+        broken((content) => {
+          content.quizzes.push({ file: 'content/quizzes/kc-selling-copy.yaml', data: structuredClone(content.quizzes[0]!.data) });
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 2 处问题，请修改后再构建：
+        - content/quizzes/kc-selling-copy.yaml › id: 活动 id "kc-selling" 已被 content/quizzes/kc-selling.yaml 使用
+        - content/quizzes/kc-selling-copy.yaml › id: id "kc-selling" 应与文件名 kc-selling-copy.yaml 一致"
+    `);
+  });
+});
+
+describe('a broken course.yaml stops the build', () => {
+  it('names a required activity of the course that does not exist', () => {
+    expect(
+      messageFor(
+        broken((_, { course }) => {
+          course['completion'] = { requiredActivities: ['kc-selling', 'final-exam'] };
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/course.yaml › completion.requiredActivities[1]: 找不到活动 "final-exam""
+    `);
+  });
+
+  it('names an outline topic listed under two modules', () => {
+    expect(
+      messageFor(
+        broken((_, { course }) => {
+          const modules = course['modules'] as Data[];
+          modules.push({ id: 'economics', title: '为什么要优质服务', summary: '用数字看服务。', topics: [{ id: '1.1', title: '重复' }] });
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/course.yaml › modules[1].topics[0].id: 大纲主题 "1.1" 出现在多个模块中"
+    `);
+  });
+});
+
+describe('an unfinished course is reported by the completeness check', () => {
+  const completenessMessage = (content: RawContent) => formatProblems(courseCompleteness(checkContent(content).checked));
+
+  it('names a lesson without a summary section, trainer notes or knowledge check', () => {
+    expect(
+      completenessMessage(
+        broken((content, { lesson, course }) => {
+          content.lessons[0]!.body = '## 服务就是销售\n\n正文。\n';
+          lesson['activities'] = [];
+          lesson['requiredActivities'] = [];
+          course['completion'] = { requiredActivities: [] };
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 3 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx: 缺少以“小结”为标题的结尾部分（## 本课小结）
+        - content/lessons/mindset/01-selling.mdx: 缺少教师备注（<Notes> … </Notes>）
+        - content/lessons/mindset/01-selling.mdx › activities: 课程末尾缺少知识检测（在 activities 中列出一个测验并用 <Quiz id="…" /> 嵌入）"
+    `);
+  });
+
+  it('names an outline topic no lesson teaches and a module without lessons', () => {
+    expect(
+      completenessMessage(
+        broken((_, { course }) => {
+          const modules = course['modules'] as Data[];
+          modules[0]!['topics'] = [
+            { id: 1.1, title: '销售先从服务开始' },
+            { id: 1.2, title: '营销观念的演进' },
+          ];
+          modules.push({
+            id: 'economics',
+            title: '为什么要优质服务',
+            summary: '用数字看服务。',
+            topics: [{ id: 2.1, title: '为什么要优质服务' }],
+          });
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 3 处问题，请修改后再构建：
+        - content/course.yaml › modules.mindset: 大纲主题 1.2「营销观念的演进」还没有任何课程讲授
+        - content/course.yaml › modules.economics: 大纲主题 2.1「为什么要优质服务」还没有任何课程讲授
+        - content/course.yaml › modules.economics: 模块「为什么要优质服务」还没有课程"
+    `);
+  });
+});
+
+describe('reading content files', () => {
+  let root: string | undefined;
+  afterEach(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+    root = undefined;
+  });
+
+  const writeTree = (files: Record<string, string>) => {
+    root = mkdtempSync(join(tmpdir(), 'content-checks-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    return root;
+  };
+
+  const courseYaml =
+    'id: demo-course\ntitle: 演示课程\ndescription: 说明。\nmodules:\n  - id: mindset\n    title: 服务理念\n    summary: 摘要。\n    topics:\n      - { id: 1.1, title: 销售先从服务开始 }\n';
+
+  it('reads YAML and front matter into the shapes the checks expect', () => {
+    const { content, problems } = readContent(
+      writeTree({
+        'content/course.yaml': courseYaml,
+        'content/lessons/mindset/01-selling.mdx': '---\nid: selling\ntopics: [1.1]\n---\n\n## 正文\n',
+        'content/quizzes/kc-selling.yaml': 'id: kc-selling\n',
+      }),
+    );
+    expect(problems).toEqual([]);
+    expect(content.course?.file).toBe('content/course.yaml');
+    expect(content.lessons).toEqual([
+      { file: 'content/lessons/mindset/01-selling.mdx', data: { id: 'selling', topics: [1.1] }, body: '\n## 正文\n' },
+    ]);
+    expect(content.quizzes).toEqual([{ file: 'content/quizzes/kc-selling.yaml', data: { id: 'kc-selling' } }]);
+  });
+
+  it('names a YAML file that cannot be parsed', () => {
+    const { problems } = readContent(
+      writeTree({
+        'content/course.yaml': courseYaml,
+        'content/quizzes/kc-selling.yaml': 'id: kc-selling\nquestions: [\n  - id: a\n',
+      }),
+    );
+    expect(formatProblems(problems)).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/quizzes/kc-selling.yaml: YAML 无法解析：Block collections are not allowed within flow collections at line 3, column 3:"
+    `);
+  });
+
+  const badFrontMatter = () =>
+    readContent(
+      writeTree({
+        'content/course.yaml': courseYaml,
+        // Line 3 of the file has the unclosed quote.
+        'content/lessons/mindset/01-selling.mdx': '---\nid: selling\ntitle: "销售从服务开始\n---\n\n## 正文\n',
+      }),
+    ).problems;
+
+  it('names a lesson whose front matter cannot be parsed', () => {
+    const problems = badFrontMatter();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.file).toBe('content/lessons/mindset/01-selling.mdx');
+    expect(problems[0]?.message).toMatch(/^YAML 无法解析：Missing closing "quote/);
+  });
+
+  it('points at the line of the .mdx file where the front matter breaks', () => {
+    expect(badFrontMatter()[0]?.message).toContain('at line 3,');
+  });
+
+  it('names a lesson without front matter', () => {
+    const { content, problems } = readContent(
+      writeTree({ 'content/course.yaml': courseYaml, 'content/lessons/mindset/01-selling.mdx': '# 销售从服务开始\n\n正文。\n' }),
+    );
+    expect(content.lessons).toEqual([]);
+    expect(formatProblems(problems)).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx: 文件开头缺少 --- 包围的 front matter"
+    `);
+  });
+
+  it('names a missing course.yaml', () => {
+    const { content, problems } = readContent(writeTree({ 'content/quizzes/kc-selling.yaml': 'id: kc-selling\n' }));
+    expect(content.course).toBeUndefined();
+    expect(formatProblems(problems)).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/course.yaml: 找不到课程文件 course.yaml"
+    `);
+  });
+});
+
+describe('the course in this repository', () => {
+  it('passes the content checks the build runs', () => {
+    const read = readContent(process.cwd());
+    expect(read.problems).toEqual([]);
+    expect(checkContent(read.content).problems).toEqual([]);
+  });
+});
