@@ -2,6 +2,7 @@
 
 // For tools that type-check .ts files without Astro's language service (svelte-check).
 declare module '*.astro' {
-  const Component: import('astro/runtime/server/index.js').AstroComponentFactory;
+  import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+  const Component: AstroComponentFactory;
   export default Component;
 }

@@ -83,7 +83,8 @@ export const zhCN = {
   'me.imported': '已导入，新增 {n} 条记录。',
   'me.importRefused': '未导入：{reason}',
   'me.reset': '清除全部学习记录',
-  'me.reset.confirm': '确定要清除吗？这将删除：{lessons} 课的学习状态、{attempts} 次练习记录和你的个人信息。此操作无法撤销，建议先导出备份。',
+  'me.reset.confirm':
+    '确定要清除吗？这将删除：{lessons} 课的学习状态、{attempts} 次练习记录和你的个人信息。此操作无法撤销，建议先导出备份。',
   'me.reset.yes': '确认清除',
   'me.reset.no': '取消',
   'me.reset.done': '学习记录已清除。',

@@ -109,7 +109,8 @@ export const isLessonCompleted = (log: ProgressLog, lessonId: string): boolean =
 /** Records that the lesson was opened. Only the first visit is kept; later visits add nothing. */
 export function markViewed(lessonId: string): void {
   ensureProgressStarted();
-  if (!$progress.get().events.some((e) => e.type === 'lesson-viewed' && e.lessonId === lessonId)) append({ type: 'lesson-viewed', lessonId });
+  if (!$progress.get().events.some((e) => e.type === 'lesson-viewed' && e.lessonId === lessonId))
+    append({ type: 'lesson-viewed', lessonId });
 }
 
 /**

@@ -15,7 +15,10 @@ export interface ProgressV0 {
 }
 
 export const isProgressV0 = (value: unknown): value is ProgressV0 =>
-  typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === 0 && Array.isArray((value as { events?: unknown }).events);
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { schema?: unknown }).schema === 0 &&
+  Array.isArray((value as { events?: unknown }).events);
 
 /** v0 → v1. Ids are kept, so migrating the same record twice and merging yields the same events. */
 export function migrateV0(old: ProgressV0): ProgressLog {

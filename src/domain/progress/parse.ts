@@ -5,7 +5,16 @@ import { firstInvalidEvent, isTime } from './validate.ts';
 /** Largest progress file accepted: a finished course is a few dozen KB; 5 MB is clearly not ours. */
 export const MAX_PROGRESS_BYTES = 5 * 1024 * 1024;
 
-export const rejectReasons = ['empty', 'too-large', 'truncated', 'not-json', 'not-progress', 'other-course', 'newer-version', 'invalid'] as const;
+export const rejectReasons = [
+  'empty',
+  'too-large',
+  'truncated',
+  'not-json',
+  'not-progress',
+  'other-course',
+  'newer-version',
+  'invalid',
+] as const;
 export type RejectReason = (typeof rejectReasons)[number];
 
 /**
@@ -51,7 +60,9 @@ export function parseProgress(text: string, courseId: string, maxBytes = MAX_PRO
   }
   const migratedFrom = isProgressV0(data) ? 0 : undefined;
   if (isProgressV0(data)) data = migrateV0(data);
-  const record = (typeof data === 'object' && data !== null ? data : {}) as Partial<Record<'format' | 'courseId' | 'version' | 'events' | 'resetAt', unknown>>;
+  const record = (typeof data === 'object' && data !== null ? data : {}) as Partial<
+    Record<'format' | 'courseId' | 'version' | 'events' | 'resetAt', unknown>
+  >;
   if (record.format !== PROGRESS_FORMAT) return reject('not-progress');
   if (record.courseId !== courseId) return reject('other-course', String(record.courseId));
   if (typeof record.version === 'number' && record.version > PROGRESS_VERSION) return reject('newer-version');

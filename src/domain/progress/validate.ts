@@ -10,7 +10,8 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 const hasAll = (v: Obj, keys: string, test: (x: unknown) => boolean) => keys.split(' ').every((k) => test(v[k]));
 
 /** An ISO 8601 date-time with a time zone, as `Date.prototype.toISOString` writes. */
-export const isTime = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v));
+export const isTime = (v: unknown): v is string =>
+  typeof v === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v));
 
 export const isAttempt = (v: unknown): v is Attempt =>
   isObj(v) &&
