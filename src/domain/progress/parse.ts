@@ -27,21 +27,11 @@ export type ParseResult = { ok: true; log: ProgressLog; migratedFrom?: number } 
 const reject = (reason: RejectReason, detail?: string): ParseResult =>
   detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
 
-/** Brackets still open, or a string still open, at the end: the text was cut short. */
-function cutShort(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-  }
-  return inString || depth > 0;
-}
+/**
+ * More brackets opened than closed: the text was cut short. Brackets inside strings are counted
+ * too; a learner's name with a stray "{" can only change which reason is given, never what is read.
+ */
+const cutShort = (text: string): boolean => (text.match(/[[{]/g) ?? []).length > (text.match(/[\]}]/g) ?? []).length;
 
 /**
  * Reads a progress record from text (localStorage value or an imported backup): size, JSON,
