@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pace, slidePlan } from '../../src/domain/present/pace.ts';
+import { lessonPlanMinutes, pace, slidePlan } from '../../src/domain/present/pace.ts';
 
 const minute = 60_000;
 
@@ -39,5 +39,12 @@ describe('pace', () => {
   it('copes with a current slide out of range and an empty plan', () => {
     expect(pace(0, plan, 99).status).toBe('ahead');
     expect(pace(5 * minute, [], 0)).toMatchObject({ status: 'behind', plannedMs: 0 });
+  });
+});
+
+describe('lessonPlanMinutes', () => {
+  it('adds a class activity’s countdown to the lesson’s own minutes', () => {
+    expect(lessonPlanMinutes({ minutes: 8 })).toBe(8);
+    expect(lessonPlanMinutes({ minutes: 5, classActivity: { minutes: 20 } })).toBe(25);
   });
 });

@@ -30,3 +30,11 @@ export function pace(elapsedMs: number, plan: readonly number[], current: number
   if (elapsedMs < startMs - TOLERANCE_MS) return { status: 'ahead', minutes: minutes(startMs - elapsedMs), plannedMs };
   return { status: 'on-pace', minutes: 0, plannedMs };
 }
+
+/**
+ * The minutes a lesson is planned to take in class: its own minutes, plus the countdown of its
+ * class activity, which the room spends on top of the trainer's explaining.
+ */
+export function lessonPlanMinutes(lesson: { minutes: number; classActivity?: { minutes: number } | undefined }): number {
+  return lesson.minutes + (lesson.classActivity?.minutes ?? 0);
+}
