@@ -58,7 +58,7 @@ export async function loadPresentations(): Promise<Presentation[]> {
       (module): Presentation => ({
         id: `module/${module.id}`,
         title: module.title,
-        leaveUrl: `${base}#module-${module.id}`,
+        leaveUrl: base,
         module,
         lessons: module.lessons.flatMap((l) => byId.get(l.id) ?? []),
       }),

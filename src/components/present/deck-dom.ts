@@ -48,7 +48,7 @@ export function setUpSlide(el: HTMLElement, index: number): Slide {
 }
 
 function slideTitle(frame: HTMLElement): string {
-  const heading = frame.querySelector('h1, h2, h3, blockquote, p');
+  const heading = frame.querySelector('h1, h2, h3') ?? frame.querySelector('blockquote, p:not(.slide-tag)');
   const text = (heading?.textContent ?? '').replace(/\s+/g, ' ').trim();
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
