@@ -5,10 +5,12 @@ import ServiceFlower from '../diagrams/ServiceFlower.astro';
 import ValueLadder from '../diagrams/ValueLadder.astro';
 import LtvCalculator from '../widgets/LtvCalculator.astro';
 import Case from './Case.astro';
+import ClassTimer from './ClassTimer.astro';
 import Notes from './Notes.astro';
 
 export const mdxComponents = {
   Case,
+  ClassTimer,
   LtvCalculator,
   Notes,
   Quiz,

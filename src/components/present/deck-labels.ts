@@ -1,0 +1,23 @@
+/** The strings the deck controller needs at run time; the page renders them into `data-labels`. */
+export interface DeckLabels {
+  slide: string;
+  slideOf: string;
+  counter: string;
+  overviewItem: string;
+  reveal: string;
+  hideAnswer: string;
+  answerShown: string;
+  pauseTalk: string;
+  resumeTalk: string;
+  onPace: string;
+  ahead: string;
+  behind: string;
+  planned: string;
+  noNotes: string;
+  jump: string;
+}
+
+/** Fills `{name}` placeholders, as `t()` does on the server. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
