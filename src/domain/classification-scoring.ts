@@ -16,10 +16,11 @@ import { reachesPassMark, wholePercent } from './quiz-scoring.ts';
 
 export const PERSONALITY_TYPES: readonly PersonalityType[] = ['lively', 'powerful', 'peaceful', 'analytical'];
 
-export interface ItemResponse {
+// A type alias rather than an interface, so that answers made of it count as plain JSON.
+export type ItemResponse = {
   type?: PersonalityType;
   serve?: string;
-}
+};
 
 export interface ItemResult {
   id: string;
