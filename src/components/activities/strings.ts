@@ -10,3 +10,6 @@ export type Strings = Record<string, string>;
 export function format(strings: Strings, key: UiKey, values: Record<string, string | number> = {}): string {
   return (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** A score for people: at most two decimals, no trailing zeros (0.2857 → "0.29", 1.5 → "1.5"). */
+export const decimal = (x: number): string => String(Math.round(x * 100) / 100);
