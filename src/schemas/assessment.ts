@@ -24,14 +24,14 @@ export const assessmentItemSchema = z.object({
   reverse: z.boolean().default(false),
 });
 
-/** What one end of an axis means, for the chart and the result text. */
+/** What the two ends of an axis mean, labelled on the chart. Keep the labels to a few characters. */
 const axisMeaningSchema = z.object({
   /** Short name of the axis, e.g. "主导性". */
   name: textSchema,
-  /** What a low average (below 2.5) means. */
-  low: textSchema,
-  /** What a high average (above 2.5) means. */
-  high: textSchema,
+  /** The low end (average below 2.5), e.g. "先听后说". */
+  low: textSchema.max(8, '坐标轴两端的标签最多 8 个字'),
+  /** The high end (average above 2.5), e.g. "主动开口". */
+  high: textSchema.max(8, '坐标轴两端的标签最多 8 个字'),
 });
 
 /** Result texts for one communication style. */
