@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { assessmentSchema } from './schemas/assessment.ts';
+import { classificationSchema } from './schemas/classification.ts';
 import { courseSchema } from './schemas/course.ts';
 import { glossaryTermSchema } from './schemas/glossary.ts';
 import { lessonSchema } from './schemas/lesson.ts';
@@ -26,6 +27,10 @@ export const collections = {
   quizzes: defineCollection({
     loader: glob({ pattern: '*.yaml', base: './content/quizzes', generateId: byDataId }),
     schema: quizSchema,
+  }),
+  classifications: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: './content/classifications', generateId: byDataId }),
+    schema: classificationSchema,
   }),
   assessments: defineCollection({
     loader: glob({ pattern: '*.yaml', base: './content/assessments', generateId: byDataId }),

@@ -1,16 +1,10 @@
 import type { Quiz } from '../schemas/quiz.ts';
+import { duplicates } from './duplicates.ts';
 
 /** A rule a quiz breaks that its schema cannot see: the field, and what is wrong. */
 export interface QuizFlaw {
   field: string;
   message: string;
-}
-
-function duplicates(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const v of values) (seen.has(v) ? twice : seen).add(v);
-  return [...twice];
 }
 
 /**

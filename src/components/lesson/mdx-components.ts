@@ -1,5 +1,6 @@
 // The components a lesson's MDX may use without importing them. Interactive pieces are Astro
 // wrappers that hydrate a Svelte island inside, so MDX authors never write client directives.
+import Assessment from '../activities/Assessment.astro';
 import Quiz from '../activities/Quiz.astro';
 import ServiceFlower from '../diagrams/ServiceFlower.astro';
 import ValueLadder from '../diagrams/ValueLadder.astro';
@@ -9,6 +10,7 @@ import ClassTimer from './ClassTimer.astro';
 import Notes from './Notes.astro';
 
 export const mdxComponents = {
+  Assessment,
   Case,
   ClassTimer,
   LtvCalculator,

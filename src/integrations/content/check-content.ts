@@ -1,6 +1,9 @@
 import type { z } from 'zod';
+import { assessmentFlaws } from '../../domain/assessment-integrity.ts';
+import { classificationFlaws } from '../../domain/classification-integrity.ts';
 import { quizFlaws } from '../../domain/quiz-integrity.ts';
 import { assessmentSchema } from '../../schemas/assessment.ts';
+import { classificationSchema } from '../../schemas/classification.ts';
 import { courseSchema, type Course } from '../../schemas/course.ts';
 import { lessonSchema, type LessonMeta } from '../../schemas/lesson.ts';
 import { quizSchema } from '../../schemas/quiz.ts';
@@ -43,15 +46,34 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     else activityIds.set(id, { kind, file });
     if (fileStem(file) !== id) problems.push({ file, field: 'id', message: `id "${id}" 应与文件名 ${fileStem(file)}.yaml 一致` });
   };
+  const modules = new Map(course?.modules.map((m) => [m.id, m]) ?? []);
+  const topics = new Set(course?.modules.flatMap((m) => m.topics.map((t) => t.id)) ?? []);
+
   for (const raw of content.quizzes) {
     const quiz = validate(quizSchema, raw, problems);
     if (!quiz) continue;
     addActivity('quiz', quiz.id, raw.file);
     problems.push(...quizFlaws(quiz).map((f) => ({ file: raw.file, ...f })));
+    if (course) {
+      quiz.questions.forEach((q, i) => {
+        if (!topics.has(q.topic)) {
+          problems.push({ file: raw.file, field: `questions[${i}].topic`, message: `"${q.topic}" 不是课程大纲中的主题编号（见 course.yaml 各模块的 topics）` });
+        }
+      });
+    }
+  }
+  // Classification sets are quizzes to the learner and the progress log: same page, same <Quiz> tag.
+  for (const raw of content.classifications) {
+    const set = validate(classificationSchema, raw, problems);
+    if (!set) continue;
+    addActivity('quiz', set.id, raw.file);
+    problems.push(...classificationFlaws(set).map((f) => ({ file: raw.file, ...f })));
   }
   for (const raw of content.assessments) {
     const assessment = validate(assessmentSchema, raw, problems);
-    if (assessment) addActivity('assessment', assessment.id, raw.file);
+    if (!assessment) continue;
+    addActivity('assessment', assessment.id, raw.file);
+    problems.push(...assessmentFlaws(assessment).map((f) => ({ file: raw.file, ...f })));
   }
   for (const raw of content.scenarios) {
     const scenario = validate(scenarioSchema, raw, problems);
@@ -60,14 +82,12 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
 
   // A file that fails its schema is reported once, above; lessons naming its id are not blamed too.
   const claimedIds = new Set(
-    [...content.quizzes, ...content.assessments, ...content.scenarios]
+    [...content.quizzes, ...content.classifications, ...content.assessments, ...content.scenarios]
       .map((raw) => (raw.data as { id?: unknown } | null)?.id)
       .filter((id): id is string => typeof id === 'string'),
   );
   const missing = (id: string) => !activityIds.has(id) && !claimedIds.has(id);
 
-  const modules = new Map(course?.modules.map((m) => [m.id, m]) ?? []);
-  const topics = new Set(course?.modules.flatMap((m) => m.topics.map((t) => t.id)) ?? []);
   const lessons: CheckedContent['lessons'] = [];
   const lessonIds = new Map<string, string>();
   const orders = new Map<string, string>();

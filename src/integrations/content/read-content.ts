@@ -20,6 +20,8 @@ export interface RawContent {
   course: RawFile | undefined;
   lessons: RawLesson[];
   quizzes: RawFile[];
+  /** Personality-classification sets, `content/classifications/*.yaml`. */
+  classifications: RawFile[];
   assessments: RawFile[];
   scenarios: RawFile[];
 }
@@ -89,6 +91,7 @@ export function readContent(root: string): { content: RawContent; problems: Prob
       course,
       lessons,
       quizzes: readYamlDir('quizzes'),
+      classifications: readYamlDir('classifications'),
       assessments: readYamlDir('assessments'),
       scenarios: readYamlDir('scenarios'),
     },
