@@ -35,7 +35,8 @@ export async function hydrated(scope: Page | Locator): Promise<void> {
   const islands = scope.locator('astro-island');
   const count = await islands.count();
   for (let i = 0; i < count; i++) {
-    await islands.nth(i).scrollIntoViewIfNeeded();
+    // Not scrollIntoViewIfNeeded: a client:only island is empty, so never "visible" until it hydrates.
+    await islands.nth(i).evaluate((el) => el.scrollIntoView());
     await expect(islands.nth(i)).not.toHaveAttribute('ssr', /.*/);
   }
 }

@@ -13,6 +13,7 @@ const RIGHT: Record<string, string[]> = {
   销售的实质: ['先把服务做好，再让成交自然发生，培养满意忠诚的客户'],
   两个关键: ['建立信任', '找到客户的需求'],
   并不重要: ['错误'],
+  只想问清收费: ['问清客户想解决的问题，讲明收费和注意事项，告诉他想好后找谁办理'],
 };
 
 async function focused(page: Page) {
@@ -66,12 +67,17 @@ test('a learner passes the lesson check with the keyboard alone, and the attempt
     }
   }
 
-  const heading = page.getByRole('heading', { name: /^通过\s*得分 3 \/ 3（100%）/ });
+  const heading = page.getByRole('heading', { name: /^通过\s*得分 4 \/ 4（100%）/ });
   await expect(heading).toBeFocused();
   await expect(page.getByText('全部答对，没有需要重读的内容。')).toBeVisible();
   const [attempt] = await progressAttempts(page);
   expect(attempt?.activityId).toBe('kc-selling-starts-with-service');
-  expect(attempt?.answers.responses).toEqual({ essence: 'serve-first', 'two-keys': expect.arrayContaining(['trust', 'need']), 'one-deal': false });
+  expect(attempt?.answers.responses).toEqual({
+    essence: 'serve-first',
+    'two-keys': expect.arrayContaining(['trust', 'need']),
+    'one-deal': false,
+    'no-sale-call': 'serve',
+  });
   await expectNoAxeViolations(page);
 });
 
@@ -90,9 +96,10 @@ test('a learner who fails sees what to re-read; a reload mid-quiz keeps the answ
   await expect(page.getByRole('checkbox', { name: '建立信任' })).toBeChecked();
 
   await page.getByRole('radio', { name: '错误' }).check();
+  await page.getByRole('radio', { name: /催客户当场决定/ }).check();
   await page.getByRole('button', { name: '提交答案' }).click();
-  // 0 + ½ (one of two right options) + 1 = 1.5 of 3: below the 70 % pass mark.
-  await expect(page.getByRole('heading', { name: /^未通过\s*得分 1.5 \/ 3（50%）/ })).toBeFocused();
+  // 0 + ½ (one of two right options) + 1 + 0 = 1.5 of 4: below the 70 % pass mark.
+  await expect(page.getByRole('heading', { name: /^未通过\s*得分 1.5 \/ 4（37%）/ })).toBeFocused();
   await expect(page.getByRole('heading', { name: '建议重读' })).toBeVisible();
   await expect(page.getByRole('link', { name: '销售从服务开始' })).toHaveAttribute('href', LESSON);
   await expect(page.getByText('部分正确，得 0.5 分')).toBeVisible();
@@ -103,12 +110,12 @@ test('a learner who fails sees what to re-read; a reload mid-quiz keeps the answ
   await page.evaluate(() => {
     const key = 'service-classroom:progress:v1';
     const log = JSON.parse(localStorage.getItem(key) ?? '{}') as { events: { attempt?: { score: number; passed: boolean } }[] };
-    for (const e of log.events) if (e.attempt) Object.assign(e.attempt, { score: 3, passed: true });
+    for (const e of log.events) if (e.attempt) Object.assign(e.attempt, { score: 4, passed: true });
     localStorage.setItem(key, JSON.stringify(log));
   });
   await page.reload();
   await hydrated(page);
-  await expect(page.getByRole('heading', { name: /^未通过\s*得分 1.5 \/ 3/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^未通过\s*得分 1.5 \/ 4/ })).toBeVisible();
 });
 
 interface Situation {

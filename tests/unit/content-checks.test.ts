@@ -87,6 +87,7 @@ const validContent = (): RawContent => ({
     },
   ],
   assessments: [],
+  classifications: [],
   scenarios: [],
 });
 
