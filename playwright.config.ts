@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser.ts';
 
-const PORT = 4322;
+// One port per checkout (several worktrees may run e2e at once); E2E_PORT overrides.
+const PORT = Number(process.env['E2E_PORT'] ?? 4400 + ([...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 997, 7) % 500));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -20,7 +21,7 @@ export default defineConfig({
   webServer: {
     command: `npx astro preview --port ${PORT} --host localhost`,
     url: `http://localhost:${PORT}/`,
-    reuseExistingServer: !process.env['CI'],
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { quizFlaws } from '../../domain/quiz-integrity.ts';
+import { validateScenario } from '../../domain/scenario/validate.ts';
 import { assessmentSchema } from '../../schemas/assessment.ts';
 import { courseSchema, type Course } from '../../schemas/course.ts';
 import { lessonSchema, type LessonMeta } from '../../schemas/lesson.ts';
@@ -55,7 +56,9 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   }
   for (const raw of content.scenarios) {
     const scenario = validate(scenarioSchema, raw, problems);
-    if (scenario) addActivity('scenario', scenario.id, raw.file);
+    if (!scenario) continue;
+    addActivity('scenario', scenario.id, raw.file);
+    problems.push(...validateScenario(scenario).map(({ field, message }) => ({ file: raw.file, field, message })));
   }
 
   const modules = new Map(course?.modules.map((m) => [m.id, m]) ?? []);
