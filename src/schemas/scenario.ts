@@ -11,6 +11,15 @@ import { deckSchema, idSchema, personalityTypeSchema, textSchema, topicIdSchema 
 
 const moodSchema = z.number().int().min(MOOD_MIN).max(MOOD_MAX);
 
+/**
+ * Text a learner reads. Long Chinese lines may be folded in YAML (`>-`); folding joins lines with
+ * a space, which Chinese does not use, so whitespace next to a Han character or a full-width
+ * punctuation mark is dropped.
+ */
+const CJK = '\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’…—';
+const CJK_SPACE = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'g');
+const lineSchema = textSchema.transform((text) => text.replace(CJK_SPACE, ''));
+
 /** One of the eight steps of the complaint method (outline 7.2), by its stable id. */
 export const stepIdSchema = z.enum(STEP_IDS);
 
@@ -63,11 +72,11 @@ export const choiceSchema = z.strictObject({
   /** Choice id, unique within its node; recorded in the learner's path. */
   id: idSchema,
   /** The line the learner says, as the button shows it. */
-  say: textSchema,
+  say: lineSchema,
   /** good: the method at work; mixed: helps a little or at a cost; poor: a mistake. */
   verdict: verdictSchema,
   /** Why this helps or hurts, tied to the eight steps and to the customer's personality type. */
-  feedback: textSchema,
+  feedback: lineSchema,
   /** Changes to mood, steps credited and flags. */
   effects: effectsSchema.default({ mood: 0, steps: [], set: [], unset: [] }),
   /** Where it leads: a node or ending id, or a list of branches that depend on the state. */
@@ -79,9 +88,9 @@ export const nodeSchema = z.strictObject({
   /** Node id, unique among the scenario's nodes and endings. */
   id: idSchema,
   /** What the customer says. */
-  say: textSchema,
+  say: lineSchema,
   /** What the customer does, shown as a stage direction, e.g. "把发票拍在柜台上". */
-  does: textSchema.optional(),
+  does: lineSchema.optional(),
   /** The learner's possible answers. */
   choices: z.array(choiceSchema).min(1, '节点至少需要一个选项；对话结束时请把选项指向 endings 中的结局'),
 });
@@ -99,11 +108,11 @@ export const endingSchema = z.strictObject({
   /** What happened, e.g. "答应下次还来". */
   outcome: outcomeSchema,
   /** Short title of the ending shown on the result screen. */
-  title: textSchema,
+  title: lineSchema,
   /** The customer's last words or action. */
-  say: textSchema,
+  say: lineSchema,
   /** What the learner should take away: what worked, what did not, and why. */
-  debrief: textSchema,
+  debrief: lineSchema,
 });
 
 /**
@@ -119,7 +128,7 @@ export const triggerSchema = z.strictObject({
   /** Node or ending the conversation jumps to. */
   to: idSchema,
   /** What happens, shown in the conversation, e.g. "客户打断你：我要找你们经理！". */
-  say: textSchema,
+  say: lineSchema,
 });
 
 /** A flag authors declare to remember something about the conversation (false until set). */
@@ -127,7 +136,7 @@ export const flagSchema = z.strictObject({
   /** Flag id, used in effects (`set`, `unset`) and conditions (`flagsSet`, `flagsUnset`). */
   id: idSchema,
   /** What it means when the flag is set, for other authors and the branch map. */
-  description: textSchema,
+  description: lineSchema,
 });
 
 /** Where the conversation takes place. */
@@ -138,11 +147,11 @@ export const causeSchema = z.enum(['company-error', 'misuse', 'misunderstanding'
 
 export const customerSchema = z.strictObject({
   /** Customer's name as shown on the persona card. */
-  name: textSchema,
+  name: lineSchema,
   /** Personality type (outline 4.4). */
   personality: personalityTypeSchema,
   /** What went wrong, in the customer's terms. */
-  problem: textSchema,
+  problem: lineSchema,
   /** Mood when the conversation starts, 0 (furious) to 10 (delighted). */
   mood: moodSchema,
   /** What is really behind the complaint. */
@@ -153,11 +162,11 @@ export const scenarioSchema = z.strictObject({
   /** Scenario id, unique among all activities; the player is at `/scenarios/<id>/`. */
   id: idSchema,
   /** Title shown above the role-play. */
-  title: textSchema,
+  title: lineSchema,
   /** One sentence for the scenario list. */
-  summary: textSchema,
+  summary: lineSchema,
   /** The situation the learner walks into. */
-  situation: textSchema,
+  situation: lineSchema,
   /** Where it happens: at the counter, on the phone, in an online chat, on a visit. */
   channel: channelSchema,
   /** Who the customer is. */
