@@ -13,11 +13,11 @@ const moodSchema = z.number().int().min(MOOD_MIN).max(MOOD_MAX);
 
 /**
  * Text a learner reads. Long Chinese lines may be folded in YAML (`>-`); folding joins lines with
- * a space, which Chinese does not use, so whitespace next to a Han character or a full-width
- * punctuation mark is dropped.
+ * a space, which Chinese does not use, so whitespace between two Han characters or full-width
+ * punctuation marks is dropped (a space between Chinese and a number or a Latin word stays).
  */
 const CJK = '\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’…—';
-const CJK_SPACE = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'g');
+const CJK_SPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
 const lineSchema = textSchema.transform((text) => text.replace(CJK_SPACE, ''));
 
 /** One of the eight steps of the complaint method (outline 7.2), by its stable id. */

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { validateScenario } from '../../src/domain/scenario/validate.ts';
-import type { Scenario, ScenarioChoice } from '../../src/schemas/scenario.ts';
-import { example } from './scenario-fixture.ts';
+import { checkContent } from '../../src/integrations/content/check-content.ts';
+import { formatProblems } from '../../src/integrations/content/problem.ts';
+import { scenarioSchema, type Scenario, type ScenarioChoice } from '../../src/schemas/scenario.ts';
+import { example, exampleYaml } from './scenario-fixture.ts';
 
 const flawsOf = (scenario: Scenario) => validateScenario(scenario).map((f) => `${f.field}: ${f.message}`);
 
@@ -165,6 +168,25 @@ describe('validateScenario', () => {
         "endings.gone: 【缺少文字】复盘点评（debrief）是空的",
         "triggers.gives-up: 【缺少文字】跳转时的描述（say）是空的",
       ]
+    `);
+  });
+});
+
+describe('scenario text', () => {
+  test('lines folded in YAML join without a space between Chinese characters, keeping spaces around numbers', () => {
+    const raw = parse(exampleYaml.replace('situation: 你在网店做在线客服。', 'situation: >-\n  你在网店做在线客服，\n  已经做了 3 年。\n  '));
+    expect(scenarioSchema.parse(raw).situation).toMatch(/^你在网店做在线客服，已经做了 3 年。一位老客户/);
+  });
+});
+
+describe('checkContent', () => {
+  test('names the scenario file, the node and the broken rule', () => {
+    const data = parse(exampleYaml.replace('next: gone', 'next: nowhere'));
+    const file = 'content/scenarios/example-late-lamp.yaml';
+    const { problems } = checkContent({ course: undefined, lessons: [], quizzes: [], assessments: [], scenarios: [{ file, data }] });
+    expect(formatProblems(problems)).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/scenarios/example-late-lamp.yaml › nodes.what-now.choices.wait-and-see: 【目标不存在】选项指向 "nowhere"，但场景中没有这个节点或结局"
     `);
   });
 });

@@ -23,9 +23,9 @@ export function highlightLastRun(figure: HTMLElement): () => void {
     const stops = [...answers.path.map(([node]) => node), answers.ending];
     const mark = (el: Element | undefined) => el?.classList.add('on-path');
     mark(boxes.get('@start'));
-    mark(edges.find((e) => e.dataset['from'] === '@start'));
     for (const id of stops) mark(boxes.get(id));
-    if (stops[0] !== start) return;
+    // A run recorded against an older version of the scenario may not start where this one does.
+    if (stops[0] === start) mark(edges.find((e) => e.dataset['from'] === '@start'));
     answers.path.forEach(([from, choice], i) => {
       const to = stops[i + 1];
       const direct = edges.find((e) => e.dataset['from'] === from && e.dataset['to'] === to && (e.dataset['choices'] ?? '').split(' ').includes(choice));
@@ -34,6 +34,11 @@ export function highlightLastRun(figure: HTMLElement): () => void {
       mark(edges.find((e) => e.dataset['trigger'] && e.dataset['to'] === to));
       mark(boxes.get('@anytime'));
     });
+    for (const edge of figure.querySelectorAll<SVGGElement>('g.edge.on-path')) {
+      // Drawn last, the path runs on top of the edges it crosses.
+      edge.parentNode?.appendChild(edge);
+      mark(figure.querySelector(`text.edge-label[data-key="${CSS.escape(edge.dataset['key'] ?? '')}"]`) ?? undefined);
+    }
     const ending = boxes.get(answers.ending)?.dataset['title'] ?? answers.ending;
     if (status) status.textContent = (status.dataset['last'] ?? '').replace('{ending}', ending);
   };

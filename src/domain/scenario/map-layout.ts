@@ -237,32 +237,38 @@ export function layoutScenarioMap(scenario: Scenario): MapLayout {
     .filter((i): i is Item & { kind: BoxKind } => i.kind !== 'waypoint')
     .map((i) => ({ id: i.id, kind: i.kind, x: i.x - i.w / 2, y: yOf(i), w: i.w, h: i.h }));
 
+  // Loops run back up a lane on the right of the drawing, crossing rows only in the gaps between them.
+  let lanes = 0;
+  const laneX = (lane: number) => width + GAP_X / 2 + lane * 10;
   const laidOut: MapEdge[] = [...edges.values()].map((e) => {
     const chain = chains.get(e.key)!.map((id) => items.get(id)!);
-    const isBack = back.has(`${e.from}>${e.to}`) || (chain[0]!.rank >= chain[chain.length - 1]!.rank && e.from !== ANYTIME);
     const first = chain[0]!;
     const last = chain[chain.length - 1]!;
-    let points: { x: number; y: number }[];
+    const isBack = e.from !== ANYTIME && (back.has(`${e.from}>${e.to}`) || first.rank >= last.rank);
     if (isBack) {
-      // A loop: leave by the right side, go round, come back in at the right side.
-      const side = Math.max(first.x + first.w / 2, last.x + last.w / 2) + GAP_X * 0.8;
-      points = [
-        { x: first.x + first.w / 2, y: yOf(first) + first.h / 2 },
-        { x: side, y: yOf(first) + first.h / 2 },
-        { x: side, y: yOf(last) + last.h / 2 },
-        { x: last.x + last.w / 2, y: yOf(last) + last.h / 2 },
-      ];
-    } else {
-      points = [
+      const x = laneX(lanes++);
+      const below = yOf(first) + first.h + 14;
+      const above = yOf(last) - 14;
+      const points = [
         { x: first.x, y: yOf(first) + first.h },
-        ...chain.slice(1, -1).map((w) => ({ x: w.x, y: yOf(w) + ROW * 0.3 })),
+        { x: first.x, y: below },
+        { x, y: below },
+        { x, y: above },
+        { x: last.x, y: above },
         { x: last.x, y: yOf(last) },
       ];
+      return { ...e, points, d: polyline(points), back: true };
     }
-    return { ...e, points, d: isBack ? polyline(points) : smooth(points), back: isBack };
+    const points = [
+      { x: first.x, y: yOf(first) + first.h },
+      ...chain.slice(1, -1).map((w) => ({ x: w.x, y: yOf(w) + ROW * 0.3 })),
+      { x: last.x, y: yOf(last) },
+    ];
+    return { ...e, points, d: smooth(points), back: false };
   });
 
-  return { width: Math.ceil(width), height: Math.ceil(height), boxes, edges: laidOut };
+  const fullWidth = lanes > 0 ? laneX(lanes - 1) + MARGIN + 24 : width;
+  return { width: Math.ceil(fullWidth), height: Math.ceil(height), boxes, edges: laidOut };
 }
 
 const r = (n: number) => Math.round(n * 10) / 10;
