@@ -70,7 +70,7 @@ export const zhCN = {
   'scenario.personality': '性格类型',
   'scenario.problem': '遇到的问题',
   'scenario.channel': '场景',
-  'scenario.channel.counter': '门店柜台',
+  'scenario.channel.counter': '门店现场',
   'scenario.channel.phone': '客服热线',
   'scenario.channel.chat': '在线客服',
   'scenario.channel.visit': '上门拜访',

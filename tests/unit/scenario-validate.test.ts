@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { validateScenario } from '../../src/domain/scenario/validate.ts';
@@ -188,5 +189,13 @@ describe('checkContent', () => {
       "课程内容有 1 处问题，请修改后再构建：
         - content/scenarios/example-late-lamp.yaml › nodes.what-now.choices.wait-and-see: 【目标不存在】选项指向 "nowhere"，但场景中没有这个节点或结局"
     `);
+  });
+});
+
+describe('the documented example', () => {
+  test('is, character for character, the example in content/scenarios/README.md', () => {
+    const readme = readFileSync(new URL('../../content/scenarios/README.md', import.meta.url), 'utf8');
+    const block = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBe(exampleYaml);
   });
 });

@@ -43,5 +43,14 @@ export function highlightLastRun(figure: HTMLElement): () => void {
     if (status) status.textContent = (status.dataset['last'] ?? '').replace('{ending}', ending);
   };
 
+  // On a narrow screen the drawing is wider than the view: start with the first box in sight.
+  const scroller = figure.querySelector<HTMLElement>('[data-map-scroller]');
+  const first = boxes.get('@start');
+  if (scroller && first && scroller.scrollWidth > scroller.clientWidth) {
+    const box = first.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    scroller.scrollLeft += box.left + box.width / 2 - (view.left + view.width / 2);
+  }
+
   return $progress.subscribe((log) => show(activityResults(log.events).get(scenarioId)?.latest.answers));
 }
