@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { choose, currentEnding, currentNode, replay, ScenarioMoveError } from '../../src/domain/scenario/engine.ts';
 import { bestRun } from '../../src/domain/scenario/best-path.ts';
 import { initialState, type PathStep, type RunState } from '../../src/domain/scenario/state.ts';
-import type { Scenario } from '../../src/schemas/scenario.ts';
+import { scenarioSchema, type Scenario } from '../../src/schemas/scenario.ts';
 import { example } from './scenario-fixture.ts';
 
 const play = (scenario: Scenario, ...choices: string[]): RunState =>
@@ -99,5 +101,42 @@ describe('bestRun', () => {
       ['what-now', 'fix-now'],
     ]);
     expect(best?.score).toMatchObject({ ending: 'loyal', total: 40 + 35 + 10 + 10 });
+  });
+});
+
+describe('the engine on a shipped scenario: a path to each of its endings', () => {
+  const s = scenarioSchema.parse(parse(readFileSync(new URL('../../content/scenarios/angry-powerful-delayed-order.yaml', import.meta.url), 'utf8')));
+  const best = bestRun(s)!.path.map(([, choice]) => choice);
+  const end = (...choices: string[]) => {
+    const state = play(s, ...choices);
+    return { ending: currentEnding(s, state)?.id, outcome: currentEnding(s, state)?.outcome, mood: state.mood, steps: state.steps.length, fired: state.fired };
+  };
+
+  test('the best path keeps a loyal customer with all eight steps', () => {
+    expect(end(...best)).toEqual({ ending: 'opening-day', outcome: 'loyal', mood: 10, steps: 8, fired: [] });
+  });
+
+  test('hanging up once the delivery is fixed resolves the complaint without winning the customer', () => {
+    expect(end('thank-apologise', 'why-thanks-promise', 'ask-what-matters', 'three-options', 'quick-bye')).toMatchObject({ ending: 'resolved-grudging', outcome: 'resolved' });
+  });
+
+  test('passing the angry customer to a supervisor resolves it, with fewer steps done', () => {
+    expect(end('order-number', 'insist', 'hand-over')).toMatchObject({ ending: 'supervisor', outcome: 'resolved', steps: 2 });
+  });
+
+  test('offering only a refund he does not want loses him', () => {
+    expect(end('thank-apologise', 'why-thanks-promise', 'ask-what-matters', 'refund-only', 'refund-is-fastest')).toMatchObject({ ending: 'buys-elsewhere', outcome: 'lost' });
+  });
+
+  test('two mistakes in a row send his mood to the floor and the trigger takes him to a third party', () => {
+    expect(end('calm-down', 'blame-logistics')).toEqual({ ending: 'media', outcome: 'escalated', mood: 0, steps: 0, fired: ['blows-up'] });
+  });
+
+  test('the same late prevention step keeps a loyal customer only if his mood has recovered far enough', () => {
+    // Recovering from "calm down" costs mood; the prevention line's branch checks moodAtLeast 8.
+    const recovered = end('calm-down', 'own-it', 'we-will-hurry', 'get-facts', 'one-option', 'options-now', 'confirm-satisfied', 'prevent-repeat');
+    expect(recovered).toMatchObject({ ending: 'opening-day', mood: 8 });
+    const lower = end('order-number', 'insist', 'take-it-on', 'guess-date', 'get-facts', 'one-option', 'options-now', 'confirm-satisfied', 'prevent-repeat');
+    expect(lower).toMatchObject({ ending: 'resolved-grudging', outcome: 'resolved' });
   });
 });
