@@ -4,6 +4,7 @@ import Assessment from '../activities/Assessment.astro';
 import Quiz from '../activities/Quiz.astro';
 import ServiceFlower from '../diagrams/ServiceFlower.astro';
 import ValueLadder from '../diagrams/ValueLadder.astro';
+import Scenario from '../scenario/Scenario.astro';
 import LtvCalculator from '../widgets/LtvCalculator.astro';
 import Case from './Case.astro';
 import ClassTimer from './ClassTimer.astro';
@@ -16,6 +17,7 @@ export const mdxComponents = {
   LtvCalculator,
   Notes,
   Quiz,
+  Scenario,
   ServiceFlower,
   ValueLadder,
 };

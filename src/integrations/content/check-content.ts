@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { assessmentFlaws } from '../../domain/assessment-integrity.ts';
 import { classificationFlaws } from '../../domain/classification-integrity.ts';
 import { quizFlaws } from '../../domain/quiz-integrity.ts';
+import { validateScenario } from '../../domain/scenario/validate.ts';
 import { assessmentSchema } from '../../schemas/assessment.ts';
 import { classificationSchema } from '../../schemas/classification.ts';
 import { courseSchema, type Course } from '../../schemas/course.ts';
@@ -77,7 +78,9 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   }
   for (const raw of content.scenarios) {
     const scenario = validate(scenarioSchema, raw, problems);
-    if (scenario) addActivity('scenario', scenario.id, raw.file);
+    if (!scenario) continue;
+    addActivity('scenario', scenario.id, raw.file);
+    problems.push(...validateScenario(scenario).map(({ field, message }) => ({ file: raw.file, field, message })));
   }
 
   // A file that fails its schema is reported once, above; lessons naming its id are not blamed too.

@@ -1,0 +1,94 @@
+import { STEP_IDS, stepPosition, type StepId } from '../complaint-steps.ts';
+import type { Outcome, Scenario } from '../../schemas/scenario.ts';
+import { endingById } from './engine.ts';
+import { MOOD_MAX } from './mood.ts';
+import type { RunState } from './state.ts';
+
+/**
+ * How a finished run is scored, the one definition used by the player, the progress log, the
+ * HR re-score and the LMS report. Out of 100:
+ *   - outcome (40): loyal 40, resolved 30, lost silently 10, escalated to a third party 0;
+ *   - steps (40): 5 for each of the eight steps carried out;
+ *   - order (10): the share of those steps that came in the method's order;
+ *   - mood (10): the customer's mood at the end, 0–10.
+ * A run passes when it keeps the customer (loyal or resolved) and reaches the scenario's pass mark.
+ */
+export const OUTCOME_POINTS: Record<Outcome, number> = { loyal: 40, resolved: 30, lost: 10, escalated: 0 };
+export const POINTS_PER_STEP = 5;
+export const ORDER_POINTS = 10;
+export const MOOD_POINTS = MOOD_MAX;
+export const MAX_SCORE = OUTCOME_POINTS.loyal + POINTS_PER_STEP * STEP_IDS.length + ORDER_POINTS + MOOD_POINTS;
+
+/** Outcomes that keep the customer: the complaint stayed at the first level and was handled. */
+export const KEEPS_CUSTOMER: ReadonlySet<Outcome> = new Set<Outcome>(['loyal', 'resolved']);
+
+export interface RunScore {
+  outcome: Outcome;
+  ending: string;
+  outcomePoints: number;
+  /** Steps carried out, in the order they were carried out. */
+  steps: StepId[];
+  /** Steps of the method the run never carried out, in method order. */
+  missing: StepId[];
+  stepPoints: number;
+  /** Steps that came earlier or later than the method puts them. */
+  outOfOrder: StepId[];
+  orderPoints: number;
+  mood: number;
+  moodPoints: number;
+  total: number;
+  max: number;
+  passed: boolean;
+}
+
+/**
+ * The longest run of steps already in method order (a longest increasing subsequence of their
+ * positions); whatever is left out of it came out of order. Ties keep the earliest steps.
+ */
+export function stepsInOrder(steps: readonly StepId[]): StepId[] {
+  const pos = steps.map(stepPosition);
+  const best: number[] = pos.map(() => 1);
+  const prev: number[] = pos.map(() => -1);
+  for (let i = 0; i < pos.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if ((pos[j] ?? 0) < (pos[i] ?? 0) && (best[j] ?? 0) + 1 > (best[i] ?? 0)) {
+        best[i] = (best[j] ?? 0) + 1;
+        prev[i] = j;
+      }
+    }
+  }
+  let end = -1;
+  for (let i = 0; i < best.length; i++) if (end < 0 || (best[i] ?? 0) > (best[end] ?? 0)) end = i;
+  const kept: StepId[] = [];
+  for (let i = end; i >= 0; i = prev[i] ?? -1) kept.unshift(steps[i]!);
+  return kept;
+}
+
+/** Scores a finished run; undefined while the run is still going. */
+export function scoreRun(scenario: Scenario, state: RunState): RunScore | undefined {
+  const ending = state.ended ? endingById(scenario, state.at) : undefined;
+  if (!ending) return undefined;
+  const outcomePoints = OUTCOME_POINTS[ending.outcome];
+  const steps = [...state.steps];
+  const inOrder = stepsInOrder(steps);
+  const outOfOrder = steps.filter((s) => !inOrder.includes(s));
+  const stepPoints = steps.length * POINTS_PER_STEP;
+  const orderPoints = steps.length === 0 ? 0 : Math.round((ORDER_POINTS * inOrder.length) / steps.length);
+  const moodPoints = Math.round((state.mood / MOOD_MAX) * MOOD_POINTS);
+  const total = outcomePoints + stepPoints + orderPoints + moodPoints;
+  return {
+    outcome: ending.outcome,
+    ending: ending.id,
+    outcomePoints,
+    steps,
+    missing: STEP_IDS.filter((s) => !steps.includes(s)),
+    stepPoints,
+    outOfOrder,
+    orderPoints,
+    mood: state.mood,
+    moodPoints,
+    total,
+    max: MAX_SCORE,
+    passed: KEEPS_CUSTOMER.has(ending.outcome) && total * 100 >= scenario.passMark * MAX_SCORE,
+  };
+}

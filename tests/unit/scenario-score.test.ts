@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import { choose } from '../../src/domain/scenario/engine.ts';
+import { MAX_SCORE, scoreRun, stepsInOrder } from '../../src/domain/scenario/score.ts';
+import { initialState, type RunState } from '../../src/domain/scenario/state.ts';
+import { rescore, scenarioAttempt } from '../../src/domain/scenario/run-record.ts';
+import type { StepId } from '../../src/domain/complaint-steps.ts';
+import { example } from './scenario-fixture.ts';
+
+const s = example();
+const play = (...choices: string[]): RunState => choices.reduce((state, c) => choose(s, state, c), initialState(s));
+
+describe('scoreRun', () => {
+  test('is out of 100: outcome 40, eight steps 40, order 10, mood 10', () => {
+    expect(MAX_SCORE).toBe(100);
+  });
+
+  test('scores nothing until the run has ended', () => {
+    expect(scoreRun(s, play('thank-and-apologise'))).toBeUndefined();
+  });
+
+  test('a loyal ending with seven steps in order and a delighted customer', () => {
+    expect(scoreRun(s, play('thank-and-apologise', 'fix-now'))).toEqual({
+      outcome: 'loyal',
+      ending: 'loyal',
+      outcomePoints: 40,
+      steps: ['thank', 'explain-gratitude', 'apologise', 'promise', 'fix-fast', 'check-satisfaction', 'prevent'],
+      missing: ['gather-info'],
+      stepPoints: 35,
+      outOfOrder: [],
+      orderPoints: 10,
+      mood: 10,
+      moodPoints: 10,
+      total: 95,
+      max: 100,
+      passed: true,
+    });
+  });
+
+  test('a resolved ending after a mistake: fewer points for the outcome and the mood', () => {
+    const score = scoreRun(s, play('blame-courier', 'fix-now'));
+    expect(score).toMatchObject({ outcome: 'resolved', outcomePoints: 30, stepPoints: 20, orderPoints: 10, mood: 5, moodPoints: 5, total: 65, passed: false });
+  });
+
+  test('losing the customer never passes, whatever the points', () => {
+    const lenient = { ...s, passMark: 0 };
+    const lost = choose(lenient, choose(lenient, initialState(lenient), 'blame-courier'), 'wait-and-see');
+    expect(scoreRun(lenient, lost)).toMatchObject({ outcome: 'lost', outcomePoints: 10, total: 10, passed: false });
+  });
+
+  test('a run passes at exactly the pass mark', () => {
+    const state = play('blame-courier', 'fix-now');
+    expect(scoreRun({ ...s, passMark: 65 }, state)?.passed).toBe(true);
+    expect(scoreRun({ ...s, passMark: 66 }, state)?.passed).toBe(false);
+  });
+});
+
+describe('stepsInOrder', () => {
+  const order = (...steps: StepId[]) => stepsInOrder(steps);
+
+  test('keeps every step when they come in the method’s order, gaps allowed', () => {
+    expect(order('thank', 'apologise', 'gather-info', 'fix-fast')).toEqual(['thank', 'apologise', 'gather-info', 'fix-fast']);
+  });
+
+  test('leaves out a step that came too late or too early', () => {
+    // Fixing before asking what went wrong: the late question is out of order.
+    expect(order('thank', 'apologise', 'fix-fast', 'gather-info', 'check-satisfaction')).toEqual(['thank', 'apologise', 'fix-fast', 'check-satisfaction']);
+    // Apologising only at the very end.
+    expect(order('promise', 'gather-info', 'fix-fast', 'apologise')).toEqual(['promise', 'gather-info', 'fix-fast']);
+  });
+
+  test('order points are the share of steps in order, rounded', () => {
+    const late = { ...play('blame-courier', 'fix-now'), steps: ['fix-fast', 'thank', 'explain-gratitude', 'apologise'] as StepId[] };
+    expect(scoreRun(s, late)).toMatchObject({ outOfOrder: ['fix-fast'], orderPoints: 8 });
+  });
+});
+
+describe('recorded runs', () => {
+  const state = play('thank-and-apologise', 'fix-now');
+  const attempt = scenarioAttempt(s, { state, mode: 'test', version: 'v1', startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:05:00.000Z' });
+
+  test('a finished run becomes an attempt carrying its whole path, its ending and its mode', () => {
+    expect(attempt).toEqual({
+      activityId: 'example-late-lamp',
+      activityKind: 'scenario',
+      contentVersion: 'v1',
+      answers: { mode: 'test', path: [['opening', 'thank-and-apologise'], ['what-now', 'fix-now']], ending: 'loyal' },
+      score: 95,
+      maxScore: 100,
+      passed: true,
+      startedAt: '2025-01-01T10:00:00.000Z',
+      finishedAt: '2025-01-01T10:05:00.000Z',
+    });
+  });
+
+  test('the recorded path re-scores to the same score, and a path that no longer fits re-scores to nothing', () => {
+    expect(rescore(s, attempt?.answers)?.total).toBe(95);
+    expect(rescore(s, { mode: 'test', path: [['opening', 'gone-now']], ending: 'loyal' })).toBeUndefined();
+    expect(rescore(s, 'not a run')).toBeUndefined();
+  });
+});
