@@ -5,6 +5,7 @@ export const zhCN = {
   'site.home': '课程首页',
   'site.me': '我的学习',
   'site.glossary': '术语表',
+  'site.scenarios': '情景演练',
   'site.sources': '课件来源',
   'site.mainNav': '主导航',
   'site.footer': '学习记录只保存在你自己的浏览器中，不会上传到任何地方。',

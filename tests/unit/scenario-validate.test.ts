@@ -79,15 +79,29 @@ describe('validateScenario', () => {
     s.nodes.push({
       id: 'round',
       say: '你说什么？',
-      choices: [{ ...choice(s, 'what-now', 'wait-and-see'), id: 'repeat', effects: { mood: 0, steps: [], set: [], unset: [] }, next: 'again' }],
+      choices: [
+        { ...choice(s, 'what-now', 'wait-and-see'), id: 'repeat', effects: { mood: 0, steps: [], set: [], unset: [] }, next: 'again' },
+      ],
     });
     s.nodes.push({
       id: 'again',
       say: '我还是没听懂。',
-      choices: [{ ...choice(s, 'what-now', 'wait-and-see'), id: 'repeat', effects: { mood: 0, steps: [], set: [], unset: [] }, next: 'round' }],
+      choices: [
+        { ...choice(s, 'what-now', 'wait-and-see'), id: 'repeat', effects: { mood: 0, steps: [], set: [], unset: [] }, next: 'round' },
+      ],
     });
-    node(s, 'what-now').choices.push({ ...choice(s, 'what-now', 'wait-and-see'), id: 'mumble', effects: { mood: 0, steps: [], set: [], unset: [] }, next: 'round' });
-    node(s, 'what-now').choices.push({ ...choice(s, 'what-now', 'wait-and-see'), id: 'shrug', effects: { mood: 0, steps: [], set: [], unset: [] }, next: 'dead-end' });
+    node(s, 'what-now').choices.push({
+      ...choice(s, 'what-now', 'wait-and-see'),
+      id: 'mumble',
+      effects: { mood: 0, steps: [], set: [], unset: [] },
+      next: 'round',
+    });
+    node(s, 'what-now').choices.push({
+      ...choice(s, 'what-now', 'wait-and-see'),
+      id: 'shrug',
+      effects: { mood: 0, steps: [], set: [], unset: [] },
+      next: 'dead-end',
+    });
     expect(flawsOf(s)).toMatchInlineSnapshot(`
       [
         "nodes.dead-end: 【死路】节点没有任何选项，对话会停在这里；请加选项，或让上一步直接指向结局",
@@ -99,7 +113,12 @@ describe('validateScenario', () => {
 
   test('rejects a loop that has a way out but can also repeat forever with nothing changing', () => {
     const s = example();
-    node(s, 'what-now').choices.push({ ...choice(s, 'what-now', 'wait-and-see'), id: 'ask-again', effects: { mood: 0, steps: [], set: [], unset: [] }, next: 'what-now' });
+    node(s, 'what-now').choices.push({
+      ...choice(s, 'what-now', 'wait-and-see'),
+      id: 'ask-again',
+      effects: { mood: 0, steps: [], set: [], unset: [] },
+      next: 'what-now',
+    });
     expect(flawsOf(s)).toMatchInlineSnapshot(`
       [
         "nodes.what-now: 【无限循环】对话可以一次又一次回到这里而状态不变，学员可能永远走不到结局；请让循环设置一个标记，并用条件在第二次时走出循环",
@@ -121,7 +140,10 @@ describe('validateScenario', () => {
 
   test('rejects conditional transitions without a fallback, or with the fallback before the end', () => {
     const s = example();
-    choice(s, 'what-now', 'fix-now').next = [{ when: { flagsSet: ['blamed-courier'] }, to: 'resolved' }, { when: { moodAtLeast: 3 }, to: 'loyal' }];
+    choice(s, 'what-now', 'fix-now').next = [
+      { when: { flagsSet: ['blamed-courier'] }, to: 'resolved' },
+      { when: { moodAtLeast: 3 }, to: 'loyal' },
+    ];
     choice(s, 'opening', 'blame-courier').next = [{ to: 'what-now' }, { when: { moodAtMost: 2 }, to: 'gone' }];
     expect(flawsOf(s)).toMatchInlineSnapshot(`
       [
@@ -175,7 +197,9 @@ describe('validateScenario', () => {
 
 describe('scenario text', () => {
   test('lines folded in YAML join without a space between Chinese characters, keeping spaces around numbers', () => {
-    const raw = parse(exampleYaml.replace('situation: 你在网店做在线客服。', 'situation: >-\n  你在网店做在线客服，\n  已经做了 3 年。\n  '));
+    const raw = parse(
+      exampleYaml.replace('situation: 你在网店做在线客服。', 'situation: >-\n  你在网店做在线客服，\n  已经做了 3 年。\n  '),
+    );
     expect(scenarioSchema.parse(raw).situation).toMatch(/^你在网店做在线客服，已经做了 3 年。一位老客户/);
   });
 });
@@ -184,7 +208,14 @@ describe('checkContent', () => {
   test('names the scenario file, the node and the broken rule', () => {
     const data = parse(exampleYaml.replace('next: gone', 'next: nowhere'));
     const file = 'content/scenarios/example-late-lamp.yaml';
-    const { problems } = checkContent({ course: undefined, lessons: [], quizzes: [], assessments: [], scenarios: [{ file, data }] });
+    const { problems } = checkContent({
+      course: undefined,
+      lessons: [],
+      quizzes: [],
+      classifications: [],
+      assessments: [],
+      scenarios: [{ file, data }],
+    });
     expect(formatProblems(problems)).toMatchInlineSnapshot(`
       "课程内容有 1 处问题，请修改后再构建：
         - content/scenarios/example-late-lamp.yaml › nodes.what-now.choices.wait-and-see: 【目标不存在】选项指向 "nowhere"，但场景中没有这个节点或结局"
