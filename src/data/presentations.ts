@@ -49,20 +49,21 @@ export async function loadPresentations(): Promise<Presentation[]> {
     ]),
   );
   const lessons = map.lessons.flatMap((l) => byId.get(l.id) ?? []);
-  const lessonDecks = lessons.map(
-    (lesson): Presentation => ({ id: lesson.meta.id, title: lesson.meta.title, leaveUrl: `${base}lessons/${lesson.meta.id}/`, lessons: [lesson] }),
-  );
+  const lessonDecks = lessons.map((lesson): Presentation => ({
+    id: lesson.meta.id,
+    title: lesson.meta.title,
+    leaveUrl: `${base}lessons/${lesson.meta.id}/`,
+    lessons: [lesson],
+  }));
   const moduleDecks = map.modules
     .filter((module) => module.lessons.length > 0)
-    .map(
-      (module): Presentation => ({
-        id: `module/${module.id}`,
-        title: module.title,
-        leaveUrl: base,
-        module,
-        lessons: module.lessons.flatMap((l) => byId.get(l.id) ?? []),
-      }),
-    );
+    .map((module): Presentation => ({
+      id: `module/${module.id}`,
+      title: module.title,
+      leaveUrl: base,
+      module,
+      lessons: module.lessons.flatMap((l) => byId.get(l.id) ?? []),
+    }));
   return [...lessonDecks, ...moduleDecks, ...fixtureDecks(map.modules)];
 }
 
@@ -95,7 +96,11 @@ function fixtureDecks(modules: readonly ModuleMap[]): Presentation[] {
 /** The class form of a scenario, or undefined when it has no conversation to run in class. */
 export async function loadClassRoleplay(id: string): Promise<{ title: string; situation: string; roleplay?: ClassRoleplay } | undefined> {
   const entry = await getEntry('scenarios', id);
-  const data: unknown = entry?.data ?? Object.values(fixtureScenarios).map((raw) => parse(raw) as unknown).find((d) => (d as { id?: unknown } | null)?.id === id);
+  const data: unknown =
+    entry?.data ??
+    Object.values(fixtureScenarios)
+      .map((raw) => parse(raw) as unknown)
+      .find((d) => (d as { id?: unknown } | null)?.id === id);
   if (!data) return undefined;
   const roleplay = toClassRoleplay(data);
   const { title, situation } = data as { title?: string; situation?: string };

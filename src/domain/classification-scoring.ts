@@ -95,7 +95,10 @@ export function scoreClassificationItem(item: ClassificationItem, response: Item
 const emptyRow = (): Record<PersonalityType, number> => ({ lively: 0, powerful: 0, peaceful: 0, analytical: 0 });
 
 export function scoreClassification(set: Pick<Classification, 'items' | 'passMark'>, answers: unknown): ClassificationResult {
-  const responses = typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? (answers as Record<string, unknown>)['responses'] : undefined;
+  const responses =
+    typeof answers === 'object' && answers !== null && !Array.isArray(answers)
+      ? (answers as Record<string, unknown>)['responses']
+      : undefined;
   const items = set.items.map((item) => scoreClassificationItem(item, itemResponse(responses, item.id)));
   const table = { lively: emptyRow(), powerful: emptyRow(), peaceful: emptyRow(), analytical: emptyRow() };
   for (const r of items) if (r.named) table[r.actual][r.named] += 1;
@@ -104,7 +107,11 @@ export function scoreClassification(set: Pick<Classification, 'items' | 'passMar
     return { type, items: own.length, named: own.filter((r) => r.typeRight).length, served: own.filter((r) => r.serveRight).length };
   });
   const confusions = PERSONALITY_TYPES.flatMap((actual) =>
-    PERSONALITY_TYPES.filter((named) => named !== actual && table[actual][named] > 0).map((named) => ({ actual, named, count: table[actual][named] })),
+    PERSONALITY_TYPES.filter((named) => named !== actual && table[actual][named] > 0).map((named) => ({
+      actual,
+      named,
+      count: table[actual][named],
+    })),
   ).sort((x, y) => y.count - x.count);
   const score = items.reduce((sum, r) => sum + (r.typeRight ? 1 : 0) + (r.serveRight ? 1 : 0), 0);
   const maxScore = items.length * 2;

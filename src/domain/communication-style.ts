@@ -80,7 +80,10 @@ const side = (value: number): -1 | 0 | 1 => (Math.abs(value - CENTRE) < EPS ? 0 
  * The learner's profile from raw ratings. Total: unknown item ids and ratings other than 1–4 are
  * ignored. With an average missing, its axis counts as the centre for the style scores.
  */
-export function profileCommunicationStyle(items: readonly Pick<AssessmentItem, 'id' | 'axis' | 'reverse'>[], answers: unknown): CommunicationProfile {
+export function profileCommunicationStyle(
+  items: readonly Pick<AssessmentItem, 'id' | 'axis' | 'reverse'>[],
+  answers: unknown,
+): CommunicationProfile {
   const given = typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? (answers as Record<string, unknown>) : {};
   const a = average(
     items.filter((i) => i.axis === 'A'),

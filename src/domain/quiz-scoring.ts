@@ -150,12 +150,10 @@ export function seedOf(answers: unknown): number {
 }
 
 /** Whether `score` out of `maxScore` reaches `passMark` percent (compared without rounding). */
-export const reachesPassMark = (score: number, maxScore: number, passMark: number): boolean =>
-  score * 100 >= passMark * maxScore - 1e-9;
+export const reachesPassMark = (score: number, maxScore: number, passMark: number): boolean => score * 100 >= passMark * maxScore - 1e-9;
 
 /** Whole percent, rounded down. */
-export const wholePercent = (score: number, maxScore: number): number =>
-  maxScore > 0 ? Math.floor((score * 100) / maxScore + 1e-9) : 0;
+export const wholePercent = (score: number, maxScore: number): number => (maxScore > 0 ? Math.floor((score * 100) / maxScore + 1e-9) : 0);
 
 /** Scores a whole attempt from its raw answers. */
 export function scoreAttempt(quiz: Pick<Quiz, 'questions' | 'passMark'>, answers: unknown): QuizResult {

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { parse } from 'yaml';
 import { expect, hydrated, test } from './fixtures.ts';
 
@@ -37,8 +37,12 @@ async function expectNoAxeViolations(page: Page) {
 
 async function progressAttempts(page: Page) {
   return page.evaluate(() => {
-    const log = JSON.parse(localStorage.getItem('service-classroom:progress:v1') ?? '{"events":[]}') as { events: { type: string; attempt?: unknown }[] };
-    return log.events.filter((e) => e.type === 'attempt').map((e) => e.attempt as { activityId: string; answers: { responses: Record<string, unknown> }; score: number });
+    const log = JSON.parse(localStorage.getItem('service-classroom:progress:v1') ?? '{"events":[]}') as {
+      events: { type: string; attempt?: unknown }[];
+    };
+    return log.events
+      .filter((e) => e.type === 'attempt')
+      .map((e) => e.attempt as { activityId: string; answers: { responses: Record<string, unknown> }; score: number });
   });
 }
 
@@ -81,7 +85,9 @@ test('a learner passes the lesson check with the keyboard alone, and the attempt
   await expectNoAxeViolations(page);
 });
 
-test('a learner who fails sees what to re-read; a reload mid-quiz keeps the answers and the order; the score is re-scored from the answers', async ({ page }) => {
+test('a learner who fails sees what to re-read; a reload mid-quiz keeps the answers and the order; the score is re-scored from the answers', async ({
+  page,
+}) => {
   await page.goto(QUIZ_PAGE);
   await hydrated(page);
   const legends = () => page.locator('form legend').allTextContents();
@@ -124,7 +130,10 @@ interface Situation {
   type: string;
   options: { id: string; text: string; fits?: string }[];
 }
-const personality = parse(readFileSync('content/classifications/personality-types.yaml', 'utf8')) as { items: Situation[]; types: { type: string; name: string }[] };
+const personality = parse(readFileSync('content/classifications/personality-types.yaml', 'utf8')) as {
+  items: Situation[];
+  types: { type: string; name: string }[];
+};
 const typeName = Object.fromEntries(personality.types.map((t) => [t.type, t.name]));
 
 test('a learner finishes the personality classification and sees which types they confuse', async ({ page }) => {
@@ -148,7 +157,9 @@ test('a learner finishes the personality classification and sees which types the
 
   await expect(page.getByRole('heading', { name: /^通过\s*得分 62 \/ 64/ })).toBeFocused();
   const confusion = page.getByRole('table', { name: /每一行是客户的实际类型/ });
-  await expect(confusion.getByRole('row', { name: /^活泼型/ }).getByRole('cell')).toHaveText(['6', '0', '2', '0'].map((n, i) => new RegExp(`${i === 0 ? '✓' : i === 2 ? '!' : ''}\\s*${n}$`)));
+  await expect(confusion.getByRole('row', { name: /^活泼型/ }).getByRole('cell')).toHaveText(
+    ['6', '0', '2', '0'].map((n, i) => new RegExp(`${i === 0 ? '✓' : i === 2 ? '!' : ''}\\s*${n}$`)),
+  );
   await expect(page.getByText('你把活泼型当成了和平型：2 次。')).toBeVisible();
   await expect(page.getByRole('row', { name: /^活泼型 6 \/ 8 8 \/ 8$/ })).toBeVisible();
   // The guidance for the confused type is unfolded.
@@ -156,7 +167,9 @@ test('a learner finishes the personality classification and sees which types the
   await expectNoAxeViolations(page);
 });
 
-const assessment = parse(readFileSync('content/assessments/communication-style.yaml', 'utf8')) as { items: { statement: string; axis: 'A' | 'B'; reverse?: boolean }[] };
+const assessment = parse(readFileSync('content/assessments/communication-style.yaml', 'utf8')) as {
+  items: { statement: string; axis: 'A' | 'B'; reverse?: boolean }[];
+};
 
 test('a learner finishes the self-assessment and sees the chart and all four styles, a tie stated as a tie', async ({ page }) => {
   await page.goto('/assessments/communication-style/');
@@ -165,14 +178,24 @@ test('a learner finishes the self-assessment and sees the chart and all four sty
   // A items at the high end (A = 4); every B item rated 3, which averages exactly 2.5 with the reversed ones.
   for (const item of assessment.items) {
     const rating = item.axis === 'A' ? (item.reverse ? 1 : 4) : 3;
-    await page.getByRole('group', { name: item.statement }).getByRole('radio').nth(rating - 1).check();
+    await page
+      .getByRole('group', { name: item.statement })
+      .getByRole('radio')
+      .nth(rating - 1)
+      .check();
   }
   await page.getByRole('button', { name: '查看我的结果' }).click();
 
   await expect(page.getByRole('heading', { name: '你的结果正好落在控制力和表现力的交界上：得分相同，你兼有它们的特点。' })).toBeFocused();
   await expect(page.getByRole('img', { name: '沟通风格坐标图' })).toBeVisible();
   const scores = page.getByRole('table', { name: /每种风格的得分/ });
-  await expect(scores.getByRole('row')).toHaveText([/风格/, /I 控制力.*3\.25/, /II 思考力.*1\.75/, /III 亲和力.*1\.75/, /IV 表现力.*3\.25/]);
+  await expect(scores.getByRole('row')).toHaveText([
+    /风格/,
+    /I 控制力.*3\.25/,
+    /II 思考力.*1\.75/,
+    /III 亲和力.*1\.75/,
+    /IV 表现力.*3\.25/,
+  ]);
   await expect(page.getByRole('heading', { name: '控制力', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: '表现力', exact: true })).toBeVisible();
   const [attempt] = await progressAttempts(page);
@@ -200,7 +223,10 @@ test('a learner puts steps in order with the keyboard and matches pairs without 
     if (from === place) continue;
     await page.getByRole('button', { name: `上移：${steps[place]}` }).focus();
     for (let i = from; i > place; i--) await page.keyboard.press('Enter');
-    await expect(page.locator(':focus')).toHaveAttribute('aria-label', new RegExp(`^(上移|下移)：${(steps[place] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expect(page.locator(':focus')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^(上移|下移)：${(steps[place] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    );
   }
   // Each move is announced in a polite live region.
   await expect(page.getByText(/^“.+”现在排第 \d 位，共 8 项。$/)).toBeAttached();
@@ -224,7 +250,7 @@ test('a learner puts steps in order with the keyboard and matches pairs without 
 test('a page with one quiz island loads less than 30 KB of gzipped JavaScript', async ({ page }) => {
   for (const path of [QUIZ_PAGE, LESSON, '/quizzes/personality-types/', '/assessments/communication-style/']) {
     const urls = new Set<string>();
-    const listener = (request: import('@playwright/test').Request) => {
+    const listener = (request: Request) => {
       if (request.resourceType() === 'script') urls.add(request.url());
     };
     page.on('request', listener);
@@ -234,7 +260,9 @@ test('a page with one quiz island loads less than 30 KB of gzipped JavaScript', 
     const files = await Promise.all([...urls].map(async (url) => (await page.request.get(url)).body()));
     const inline = (await page.locator('script:not([src])').allTextContents()).map((s) => Buffer.from(s));
     const bytes = [...files, ...inline].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
-    test.info().annotations.push({ type: 'js-gzip', description: `${path}: ${bytes} bytes in ${urls.size} files + ${inline.length} inline` });
+    test
+      .info()
+      .annotations.push({ type: 'js-gzip', description: `${path}: ${bytes} bytes in ${urls.size} files + ${inline.length} inline` });
     expect(bytes, path).toBeLessThan(30 * 1024);
   }
 });

@@ -9,7 +9,9 @@ import { expect, hydrated, test } from './fixtures.ts';
 import { pageJsGzipBytes } from './js-budget.ts';
 
 const ID = 'angry-powerful-delayed-order';
-const scenario = scenarioSchema.parse(parse(readFileSync(fileURLToPath(new URL(`../../content/scenarios/${ID}.yaml`, import.meta.url)), 'utf8')));
+const scenario = scenarioSchema.parse(
+  parse(readFileSync(fileURLToPath(new URL(`../../content/scenarios/${ID}.yaml`, import.meta.url)), 'utf8')),
+);
 const node = (id: string) => scenario.nodes.find((n) => n.id === id)!;
 const line = (nodeId: string, choiceId: string) => node(nodeId).choices.find((c) => c.id === choiceId)!.say;
 const best = bestRun(scenario)!;
@@ -33,7 +35,9 @@ const choices = (page: Page) => page.getByRole('group', { name: '你怎么回应
 const checklist = (page: Page) => page.getByRole('region', { name: '投诉处理八步法' });
 const transcript = (page: Page) => page.getByRole('list', { name: '对话' });
 
-test('a learner plays a role-play to its best ending with the keyboard alone, plays again to a bad ending, and the branch map shows that last path', async ({ page }) => {
+test('a learner plays a role-play to its best ending with the keyboard alone, plays again to a bad ending, and the branch map shows that last path', async ({
+  page,
+}) => {
   await openPlayer(page);
   await tabTo(page, '开始对话');
   await page.keyboard.press('Enter');
@@ -64,12 +68,16 @@ test('a learner plays a role-play to its best ending with the keyboard alone, pl
   await expect(page.getByText('上次结果：椅子准时到位，赵总成了回头客，100 分')).toBeVisible();
   await page.getByRole('radio', { name: /测试/ }).check();
   await page.getByRole('button', { name: '开始对话' }).click();
-  await choices(page).getByRole('button', { name: line('opening', 'calm-down') }).click();
+  await choices(page)
+    .getByRole('button', { name: line('opening', 'calm-down') })
+    .click();
   // Test mode: the learner's line is shown, the coaching is not, and the checklist waits for the end.
   await expect(transcript(page)).toContainText(line('opening', 'calm-down'));
   await expect(page.getByText('“别激动”在生气的人听来')).toHaveCount(0);
   await expect(checklist(page)).toContainText('结束后再显示');
-  await choices(page).getByRole('button', { name: line('not-calm', 'blame-logistics') }).click();
+  await choices(page)
+    .getByRole('button', { name: line('not-calm', 'blame-logistics') })
+    .click();
 
   // The customer's mood hit the floor, so the trigger took the conversation to a third party.
   await expect(page.getByRole('heading', { name: '结局：投诉升级到了 12315 和网上' })).toBeFocused();
@@ -81,7 +89,8 @@ test('a learner plays a role-play to its best ending with the keyboard alone, pl
   await expect(page).toHaveURL(new RegExp(`/scenarios/${ID}/map/$`));
   await expect(page.getByText('你最近一次演练走过的路径，结局：投诉升级到了 12315 和网上')).toBeVisible();
   const map = page.locator('[data-branch-map]');
-  for (const id of ['@start', 'opening', 'not-calm', 'media', '@anytime']) await expect(map.locator(`g.box[data-node="${id}"]`)).toHaveClass(/on-path/);
+  for (const id of ['@start', 'opening', 'not-calm', 'media', '@anytime'])
+    await expect(map.locator(`g.box[data-node="${id}"]`)).toHaveClass(/on-path/);
   await expect(map.locator('g.box[data-node="hears-you"]')).not.toHaveClass(/on-path/);
   await expect(map.locator('g.edge[data-from="opening"][data-to="not-calm"]')).toHaveClass(/on-path/);
   await expect(map.locator('g.edge[data-trigger="blows-up"]')).toHaveClass(/on-path/);
@@ -91,7 +100,9 @@ test('a half-finished role-play resumes after a reload, in the same mode', async
   await openPlayer(page);
   await page.getByRole('radio', { name: /测试/ }).check();
   await page.getByRole('button', { name: '开始对话' }).click();
-  await choices(page).getByRole('button', { name: line('opening', 'thank-apologise') }).click();
+  await choices(page)
+    .getByRole('button', { name: line('opening', 'thank-apologise') })
+    .click();
   await expect(transcript(page)).toContainText(node('hears-you').say);
 
   await page.reload();
@@ -100,7 +111,9 @@ test('a half-finished role-play resumes after a reload, in the same mode', async
   await expect(transcript(page)).toContainText(line('opening', 'thank-apologise'));
   await expect(page.getByText('测试模式（结束后再看点评）')).toBeVisible();
   await expect(checklist(page)).toContainText('结束后再显示');
-  await choices(page).getByRole('button', { name: line('hears-you', 'why-thanks-promise') }).click();
+  await choices(page)
+    .getByRole('button', { name: line('hears-you', 'why-thanks-promise') })
+    .click();
   await expect(transcript(page)).toContainText(node('when-arrive').say);
 });
 
@@ -116,8 +129,12 @@ test('the scenario list, player and branch map have no accessibility violations'
   await page.goto(`scenarios/${ID}/`);
   await hydrated(page);
   await page.getByRole('button', { name: '开始对话' }).click();
-  await choices(page).getByRole('button', { name: line('opening', 'calm-down') }).click();
-  await choices(page).getByRole('button', { name: line('not-calm', 'blame-logistics') }).click();
+  await choices(page)
+    .getByRole('button', { name: line('opening', 'calm-down') })
+    .click();
+  await choices(page)
+    .getByRole('button', { name: line('not-calm', 'blame-logistics') })
+    .click();
   const ended = await new AxeBuilder({ page }).analyze();
   expect(ended.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

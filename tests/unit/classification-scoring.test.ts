@@ -20,7 +20,14 @@ const set: Classification = classificationSchema.parse({
   intro: '说明',
   passMark: 70,
   types: PERSONALITY_TYPES.map((type) => ({ type, name: type, signs: ['s'], serve: ['v'], avoid: ['a'], suitedService: ['peaceful'] })),
-  items: [item('l1', 'lively'), item('l2', 'lively'), item('p1', 'powerful'), item('q1', 'peaceful'), item('a1', 'analytical'), item('a2', 'analytical')],
+  items: [
+    item('l1', 'lively'),
+    item('l2', 'lively'),
+    item('p1', 'powerful'),
+    item('q1', 'peaceful'),
+    item('a1', 'analytical'),
+    item('a2', 'analytical'),
+  ],
 });
 
 describe('classification scoring', () => {
@@ -69,7 +76,10 @@ describe('classification scoring', () => {
   it('property: the right answers score the maximum; any answers stay between 0 and the maximum', () => {
     const right = { responses: Object.fromEntries(set.items.map((i) => [i.id, { type: i.type, serve: `serve-${i.type}` }])) };
     expect(scoreClassification(set, right)).toMatchObject({ score: 12, percent: 100, passed: true, confusions: [] });
-    const answer = fc.record({ type: fc.constantFrom(...PERSONALITY_TYPES), serve: fc.constantFrom(...PERSONALITY_TYPES.map((t) => `serve-${t}`)) }, { requiredKeys: [] });
+    const answer = fc.record(
+      { type: fc.constantFrom(...PERSONALITY_TYPES), serve: fc.constantFrom(...PERSONALITY_TYPES.map((t) => `serve-${t}`)) },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom('l1', 'l2', 'p1', 'q1', 'a1', 'a2'), answer), (responses) => {
         const result = scoreClassification(set, { responses });

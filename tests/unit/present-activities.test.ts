@@ -21,7 +21,10 @@ describe('followPath', () => {
   });
 
   it('stops at a choice that does not belong to the node reached', () => {
-    expect(followPath(graph, 'open', ['open/apologise', 'open/argue', 'listen/solve'])).toEqual({ node: 'listen', path: ['open/apologise'] });
+    expect(followPath(graph, 'open', ['open/apologise', 'open/argue', 'listen/solve'])).toEqual({
+      node: 'listen',
+      path: ['open/apologise'],
+    });
     expect(followPath(graph, 'open', ['nonsense'])).toEqual({ node: 'open', path: [] });
   });
 

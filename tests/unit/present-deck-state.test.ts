@@ -10,16 +10,30 @@ const run = (actions: DeckAction[], state: DeckState = start, context = ctx) => 
 describe('slide navigation', () => {
   it('never leaves the presentation', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 50 }), fc.array(fc.oneof(fc.constantFrom<DeckAction>({ type: 'step', by: 1 }, { type: 'step', by: -1 }), fc.integer({ min: -100, max: 100 }).map((slide): DeckAction => ({ type: 'goto', slide })))), (count, actions) => {
-        const state = run(actions, start, { slideCount: count, now: 0 });
-        expect(state.slide).toBeGreaterThanOrEqual(0);
-        expect(state.slide).toBeLessThanOrEqual(Math.max(0, count - 1));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 50 }),
+        fc.array(
+          fc.oneof(
+            fc.constantFrom<DeckAction>({ type: 'step', by: 1 }, { type: 'step', by: -1 }),
+            fc.integer({ min: -100, max: 100 }).map((slide): DeckAction => ({ type: 'goto', slide })),
+          ),
+        ),
+        (count, actions) => {
+          const state = run(actions, start, { slideCount: count, now: 0 });
+          expect(state.slide).toBeGreaterThanOrEqual(0);
+          expect(state.slide).toBeLessThanOrEqual(Math.max(0, count - 1));
+        },
+      ),
     );
   });
 
   it('stays on the last slide when asked for the next one', () => {
-    expect(run([{ type: 'goto', slide: 9 }, { type: 'step', by: 1 }]).slide).toBe(9);
+    expect(
+      run([
+        { type: 'goto', slide: 9 },
+        { type: 'step', by: 1 },
+      ]).slide,
+    ).toBe(9);
     expect(run([{ type: 'step', by: -1 }]).slide).toBe(0);
   });
 
@@ -66,7 +80,8 @@ describe('role-plays', () => {
 
 describe('countdowns', () => {
   const minute = 60_000;
-  const timer = (op: 'toggle' | 'reset', now: number) => (s: DeckState) => reduceDeck(s, { type: 'timer', timer: 't0', op, durationMs: 10 * minute }, { slideCount: 10, now });
+  const timer = (op: 'toggle' | 'reset', now: number) => (s: DeckState) =>
+    reduceDeck(s, { type: 'timer', timer: 't0', op, durationMs: 10 * minute }, { slideCount: 10, now });
 
   it('starts, pauses, resumes and resets', () => {
     let state = timer('toggle', 0)(start);

@@ -6,7 +6,12 @@ const minute = 60_000;
 describe('slidePlan', () => {
   it('spreads each lesson’s minutes over its own slides', () => {
     expect(slidePlan([{ minutes: 8, slides: 4 }])).toEqual([2, 2, 2, 2].map((m) => m * minute));
-    expect(slidePlan([{ minutes: 0, slides: 1 }, { minutes: 6, slides: 2 }])).toEqual([0, 3 * minute, 3 * minute]);
+    expect(
+      slidePlan([
+        { minutes: 0, slides: 1 },
+        { minutes: 6, slides: 2 },
+      ]),
+    ).toEqual([0, 3 * minute, 3 * minute]);
     expect(slidePlan([{ minutes: 5, slides: 0 }])).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@ import { channelName, parseDeckMessage } from '../../src/domain/present/sync-mes
 import { hashForSlide, slideFromHash } from '../../src/domain/present/slide-hash.ts';
 
 describe('parseDeckMessage', () => {
-  const state = { ...initialDeckState(3, 1000), revealed: [2], roleplays: { '4': ['a/b'] }, timers: { t0: { running: true, accumulatedMs: 5, since: 900 } } };
+  const state = {
+    ...initialDeckState(3, 1000),
+    revealed: [2],
+    roleplays: { '4': ['a/b'] },
+    timers: { t0: { running: true, accumulatedMs: 5, since: 900 } },
+  };
 
   it('takes a well-formed state as it is', () => {
     expect(parseDeckMessage({ kind: 'state', state }, 10)).toEqual({ kind: 'state', state });
@@ -28,7 +33,10 @@ describe('parseDeckMessage', () => {
   });
 
   it('drops malformed clocks and choices but keeps the rest', () => {
-    const message = parseDeckMessage({ kind: 'state', state: { ...state, timers: { t0: { running: 'yes' }, t1: state.talk }, roleplays: { '4': ['a/b', 7] } } }, 10);
+    const message = parseDeckMessage(
+      { kind: 'state', state: { ...state, timers: { t0: { running: 'yes' }, t1: state.talk }, roleplays: { '4': ['a/b', 7] } } },
+      10,
+    );
     expect(message).toMatchObject({ state: { timers: { t1: state.talk }, roleplays: { '4': ['a/b'] } } });
     expect(message?.kind === 'state' && 't0' in message.state.timers).toBe(false);
   });

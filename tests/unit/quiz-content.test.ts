@@ -23,7 +23,9 @@ describe('the personality classification set as written', () => {
   });
 
   it('scores full marks for the right answers', () => {
-    const responses = Object.fromEntries(set.items.map((i) => [i.id, { type: i.type, serve: i.options.find((o) => o.fits === i.type)?.id }]));
+    const responses = Object.fromEntries(
+      set.items.map((i) => [i.id, { type: i.type, serve: i.options.find((o) => o.fits === i.type)?.id }]),
+    );
     expect(scoreClassification(set, { seed: 1, responses })).toMatchObject({ percent: 100, passed: true });
   });
 });

@@ -13,7 +13,15 @@ const course: RawFile = {
   },
 };
 
-const content = (over: Partial<RawContent>): RawContent => ({ course, lessons: [], quizzes: [], classifications: [], assessments: [], scenarios: [], ...over });
+const content = (over: Partial<RawContent>): RawContent => ({
+  course,
+  lessons: [],
+  quizzes: [],
+  classifications: [],
+  assessments: [],
+  scenarios: [],
+  ...over,
+});
 
 /** The build's message for the given content, as an author reads it. */
 const report = (over: Partial<RawContent>) => formatProblems(checkContent(content(over)).problems);
@@ -26,8 +34,20 @@ describe('a broken knowledge check fails the build with a message naming file, f
       id: 'kc-bad',
       title: '小测',
       questions: [
-        question({ id: 'none', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }] }),
-        question({ id: 'two', options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: true }] }),
+        question({
+          id: 'none',
+          options: [
+            { id: 'a', text: 'A' },
+            { id: 'b', text: 'B' },
+          ],
+        }),
+        question({
+          id: 'two',
+          options: [
+            { id: 'a', text: 'A', correct: true },
+            { id: 'b', text: 'B', correct: true },
+          ],
+        }),
         question({ id: 'two', type: 'truefalse', answer: true, topic: 9.9 }),
       ],
     };
@@ -45,7 +65,15 @@ describe('a broken knowledge check fails the build with a message naming file, f
       id: 'kc-bad',
       title: '小测',
       questions: [
-        question({ id: 'steps', type: 'ordering', items: [{ id: 's1', text: '说谢谢' }, { id: 's2', text: '道歉' }, { id: 's1', text: '说谢谢' }] }),
+        question({
+          id: 'steps',
+          type: 'ordering',
+          items: [
+            { id: 's1', text: '说谢谢' },
+            { id: 's2', text: '道歉' },
+            { id: 's1', text: '说谢谢' },
+          ],
+        }),
         question({
           id: 'pairs',
           type: 'matching',
@@ -81,7 +109,14 @@ describe('a broken knowledge check fails the build with a message naming file, f
   });
 });
 
-const types = ['lively', 'powerful', 'peaceful', 'analytical'].map((type) => ({ type, name: type, signs: ['s'], serve: ['v'], avoid: ['a'], suitedService: ['peaceful'] }));
+const types = ['lively', 'powerful', 'peaceful', 'analytical'].map((type) => ({
+  type,
+  name: type,
+  signs: ['s'],
+  serve: ['v'],
+  avoid: ['a'],
+  suitedService: ['peaceful'],
+}));
 const situation = (id: string, fits: (string | undefined)[]) => ({
   id,
   setting: 'phone',
@@ -98,7 +133,12 @@ describe('a broken classification set or self-assessment fails the build', () =>
       title: '四种性格',
       intro: '说明',
       types: [...types.slice(0, 3), types[0]],
-      items: [situation('s1', ['powerful', 'peaceful', undefined]), situation('s2', ['lively', 'lively', 'peaceful']), situation('s2', ['lively', 'powerful', 'peaceful']), situation('s3', ['lively', 'powerful', 'peaceful'])],
+      items: [
+        situation('s1', ['powerful', 'peaceful', undefined]),
+        situation('s2', ['lively', 'lively', 'peaceful']),
+        situation('s2', ['lively', 'powerful', 'peaceful']),
+        situation('s3', ['lively', 'powerful', 'peaceful']),
+      ],
     };
     expect(report({ classifications: [{ file: 'content/classifications/personality-types.yaml', data }] })).toMatchInlineSnapshot(`
       "课程内容有 5 处问题，请修改后再构建：

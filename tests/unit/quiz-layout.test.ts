@@ -51,10 +51,24 @@ const quiz = quizSchema.parse({
   id: 'layout',
   title: '样例',
   questions: [
-    { id: 'one', type: 'single', topic: 1.1, prompt: 'p', explanation: 'e', options: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: id, correct: id === 'a' })) },
+    {
+      id: 'one',
+      type: 'single',
+      topic: 1.1,
+      prompt: 'p',
+      explanation: 'e',
+      options: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: id, correct: id === 'a' })),
+    },
     { id: 'tf', type: 'truefalse', topic: 1.1, prompt: 'p', explanation: 'e', answer: true },
     { id: 'steps', type: 'ordering', topic: 1.1, prompt: 'p', explanation: 'e', items: ['s1', 's2', 's3'].map((id) => ({ id, text: id })) },
-    { id: 'pairs', type: 'matching', topic: 1.1, prompt: 'p', explanation: 'e', pairs: ['p1', 'p2'].map((id) => ({ id, left: id, right: id })) },
+    {
+      id: 'pairs',
+      type: 'matching',
+      topic: 1.1,
+      prompt: 'p',
+      explanation: 'e',
+      pairs: ['p1', 'p2'].map((id) => ({ id, left: id, right: id })),
+    },
   ],
 });
 

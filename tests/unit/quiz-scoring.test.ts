@@ -59,7 +59,16 @@ const q = (id: string): Question => {
   return found;
 };
 
-const perfect = { seed: 1, responses: { one: 'b', many: ['r1', 'r2'], tf: false, steps: ['s1', 's2', 's3', 's4', 's5'], pairs: { p1: 'p1', p2: 'p2', p3: 'p3', p4: 'p4' } } };
+const perfect = {
+  seed: 1,
+  responses: {
+    one: 'b',
+    many: ['r1', 'r2'],
+    tf: false,
+    steps: ['s1', 's2', 's3', 's4', 's5'],
+    pairs: { p1: 'p1', p2: 'p2', p3: 'p3', p4: 'p4' },
+  },
+};
 
 describe('single choice and true/false', () => {
   it('score 1 for the right option and 0 for any other', () => {
@@ -166,7 +175,12 @@ describe('scoreAttempt', () => {
     const twoOfThree = { responses: { one: 'b', many: ['r1', 'r2'] } };
     expect(scoreAttempt(threeQuestions, twoOfThree)).toMatchObject({ score: 2, percent: 66, passed: false });
     expect(scoreAttempt({ ...threeQuestions, passMark: 66 }, twoOfThree).passed).toBe(true);
-    expect(scoreAttempt({ passMark: 80, questions: quiz.questions.slice(0, 5) }, { responses: { one: 'b', many: ['r1', 'r2'], tf: false, steps: perfect.responses.steps } }).passed).toBe(true);
+    expect(
+      scoreAttempt(
+        { passMark: 80, questions: quiz.questions.slice(0, 5) },
+        { responses: { one: 'b', many: ['r1', 'r2'], tf: false, steps: perfect.responses.steps } },
+      ).passed,
+    ).toBe(true);
   });
 
   it('scores anything at all without throwing; unknown questions count for nothing', () => {

@@ -105,11 +105,19 @@ describe('bestRun', () => {
 });
 
 describe('the engine on a shipped scenario: a path to each of its endings', () => {
-  const s = scenarioSchema.parse(parse(readFileSync(new URL('../../content/scenarios/angry-powerful-delayed-order.yaml', import.meta.url), 'utf8')));
+  const s = scenarioSchema.parse(
+    parse(readFileSync(new URL('../../content/scenarios/angry-powerful-delayed-order.yaml', import.meta.url), 'utf8')),
+  );
   const best = bestRun(s)!.path.map(([, choice]) => choice);
   const end = (...choices: string[]) => {
     const state = play(s, ...choices);
-    return { ending: currentEnding(s, state)?.id, outcome: currentEnding(s, state)?.outcome, mood: state.mood, steps: state.steps.length, fired: state.fired };
+    return {
+      ending: currentEnding(s, state)?.id,
+      outcome: currentEnding(s, state)?.outcome,
+      mood: state.mood,
+      steps: state.steps.length,
+      fired: state.fired,
+    };
   };
 
   test('the best path keeps a loyal customer with all eight steps', () => {
@@ -117,7 +125,10 @@ describe('the engine on a shipped scenario: a path to each of its endings', () =
   });
 
   test('hanging up once the delivery is fixed resolves the complaint without winning the customer', () => {
-    expect(end('thank-apologise', 'why-thanks-promise', 'ask-what-matters', 'three-options', 'quick-bye')).toMatchObject({ ending: 'resolved-grudging', outcome: 'resolved' });
+    expect(end('thank-apologise', 'why-thanks-promise', 'ask-what-matters', 'three-options', 'quick-bye')).toMatchObject({
+      ending: 'resolved-grudging',
+      outcome: 'resolved',
+    });
   });
 
   test('passing the angry customer to a supervisor resolves it, with fewer steps done', () => {
@@ -125,7 +136,10 @@ describe('the engine on a shipped scenario: a path to each of its endings', () =
   });
 
   test('offering only a refund he does not want loses him', () => {
-    expect(end('thank-apologise', 'why-thanks-promise', 'ask-what-matters', 'refund-only', 'refund-is-fastest')).toMatchObject({ ending: 'buys-elsewhere', outcome: 'lost' });
+    expect(end('thank-apologise', 'why-thanks-promise', 'ask-what-matters', 'refund-only', 'refund-is-fastest')).toMatchObject({
+      ending: 'buys-elsewhere',
+      outcome: 'lost',
+    });
   });
 
   test('two mistakes in a row send his mood to the floor and the trigger takes him to a third party', () => {
@@ -134,9 +148,28 @@ describe('the engine on a shipped scenario: a path to each of its endings', () =
 
   test('the same late prevention step keeps a loyal customer only if his mood has recovered far enough', () => {
     // Recovering from "calm down" costs mood; the prevention line's branch checks moodAtLeast 8.
-    const recovered = end('calm-down', 'own-it', 'we-will-hurry', 'get-facts', 'one-option', 'options-now', 'confirm-satisfied', 'prevent-repeat');
+    const recovered = end(
+      'calm-down',
+      'own-it',
+      'we-will-hurry',
+      'get-facts',
+      'one-option',
+      'options-now',
+      'confirm-satisfied',
+      'prevent-repeat',
+    );
     expect(recovered).toMatchObject({ ending: 'opening-day', mood: 8 });
-    const lower = end('order-number', 'insist', 'take-it-on', 'guess-date', 'get-facts', 'one-option', 'options-now', 'confirm-satisfied', 'prevent-repeat');
+    const lower = end(
+      'order-number',
+      'insist',
+      'take-it-on',
+      'guess-date',
+      'get-facts',
+      'one-option',
+      'options-now',
+      'confirm-satisfied',
+      'prevent-repeat',
+    );
     expect(lower).toMatchObject({ ending: 'resolved-grudging', outcome: 'resolved' });
   });
 });

@@ -77,7 +77,14 @@ describe('layoutScenarioMap', () => {
         { from: 'what-now', to: 'loyal', choices: ['fix-now'], conditional: false, fallback: true, trigger: undefined },
         { from: ANYTIME, to: 'gone', choices: [], conditional: true, fallback: false, trigger: 'gives-up' },
         // Two choices of one node leading to the same node share one edge.
-        { from: 'opening', to: 'what-now', choices: ['thank-and-apologise', 'blame-courier'], conditional: false, fallback: false, trigger: undefined },
+        {
+          from: 'opening',
+          to: 'what-now',
+          choices: ['thank-and-apologise', 'blame-courier'],
+          conditional: false,
+          fallback: false,
+          trigger: undefined,
+        },
       ]),
     );
   });

@@ -38,7 +38,16 @@ describe('scoreRun', () => {
 
   test('a resolved ending after a mistake: fewer points for the outcome and the mood', () => {
     const score = scoreRun(s, play('blame-courier', 'fix-now'));
-    expect(score).toMatchObject({ outcome: 'resolved', outcomePoints: 30, stepPoints: 20, orderPoints: 10, mood: 5, moodPoints: 5, total: 65, passed: false });
+    expect(score).toMatchObject({
+      outcome: 'resolved',
+      outcomePoints: 30,
+      stepPoints: 20,
+      orderPoints: 10,
+      mood: 5,
+      moodPoints: 5,
+      total: 65,
+      passed: false,
+    });
   });
 
   test('losing the customer never passes, whatever the points', () => {
@@ -63,7 +72,12 @@ describe('stepsInOrder', () => {
 
   test('leaves out a step that came too late or too early', () => {
     // Fixing before asking what went wrong: the late question is out of order.
-    expect(order('thank', 'apologise', 'fix-fast', 'gather-info', 'check-satisfaction')).toEqual(['thank', 'apologise', 'fix-fast', 'check-satisfaction']);
+    expect(order('thank', 'apologise', 'fix-fast', 'gather-info', 'check-satisfaction')).toEqual([
+      'thank',
+      'apologise',
+      'fix-fast',
+      'check-satisfaction',
+    ]);
     // Apologising only at the very end.
     expect(order('promise', 'gather-info', 'fix-fast', 'apologise')).toEqual(['promise', 'gather-info', 'fix-fast']);
   });
@@ -76,14 +90,27 @@ describe('stepsInOrder', () => {
 
 describe('recorded runs', () => {
   const state = play('thank-and-apologise', 'fix-now');
-  const attempt = scenarioAttempt(s, { state, mode: 'test', version: 'v1', startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:05:00.000Z' });
+  const attempt = scenarioAttempt(s, {
+    state,
+    mode: 'test',
+    version: 'v1',
+    startedAt: '2025-01-01T10:00:00.000Z',
+    finishedAt: '2025-01-01T10:05:00.000Z',
+  });
 
   test('a finished run becomes an attempt carrying its whole path, its ending and its mode', () => {
     expect(attempt).toEqual({
       activityId: 'example-late-lamp',
       activityKind: 'scenario',
       contentVersion: 'v1',
-      answers: { mode: 'test', path: [['opening', 'thank-and-apologise'], ['what-now', 'fix-now']], ending: 'loyal' },
+      answers: {
+        mode: 'test',
+        path: [
+          ['opening', 'thank-and-apologise'],
+          ['what-now', 'fix-now'],
+        ],
+        ending: 'loyal',
+      },
       score: 95,
       maxScore: 100,
       passed: true,

@@ -47,7 +47,12 @@ function recoverableMistakes(s: Scenario, graph: StateGraph): string[] {
   }
   const queue = [...keeps];
   while (queue.length > 0) {
-    for (const from of incoming.get(queue.pop()!) ?? []) if (!keeps.has(from)) (keeps.add(from), queue.push(from));
+    for (const from of incoming.get(queue.pop()!) ?? []) {
+      if (!keeps.has(from)) {
+        keeps.add(from);
+        queue.push(from);
+      }
+    }
   }
   const found = new Set<string>();
   for (const { situation, next } of graph.states.values()) {

@@ -11,7 +11,8 @@ function startTimer(el: HTMLElement): void {
   const render = () => {
     const now = Date.now();
     renderTimer(el, clock, now);
-    if (clock.running && remainingMs(timerDurationMs(el), clock, now) === 0) clock = { running: false, accumulatedMs: timerDurationMs(el), since: 0 };
+    if (clock.running && remainingMs(timerDurationMs(el), clock, now) === 0)
+      clock = { running: false, accumulatedMs: timerDurationMs(el), since: 0 };
     if (!clock.running && tick) {
       clearInterval(tick);
       tick = undefined;

@@ -45,7 +45,10 @@ export function renderTimer(el: HTMLElement, clock: Clock, now: number): void {
   const state: TimerState = counted && left === 0 ? 'done' : clock.running ? 'running' : counted ? 'paused' : 'idle';
   setText(el.querySelector('[data-timer-display]'), formatDuration(left, 'up'));
   setText(el.querySelector('[data-timer-status]'), text[state]);
-  setText(el.querySelector('[data-timer-action="toggle"]'), state === 'running' ? text.pause : state === 'paused' ? text.resume : text.start);
+  setText(
+    el.querySelector('[data-timer-action="toggle"]'),
+    state === 'running' ? text.pause : state === 'paused' ? text.resume : text.start,
+  );
   el.dataset['state'] = state;
   const speak = state === 'done' ? text.done : state === 'running' && left <= 60_000 ? text.oneMinute : '';
   if (speak !== (lastSpoken.get(el) ?? '')) {

@@ -60,9 +60,11 @@ export function startDeck(root: HTMLElement): void {
       current?.el.setAttribute('data-current', '');
       if (shown >= 0 && current) announce(`${fill(labels.slideOf, { n: state.slide + 1, total: count })}：${current.title}`);
       shown = state.slide;
-      if (location.hash !== hashForSlide(shown)) history.replaceState(history.state, '', `${location.pathname}${location.search}${hashForSlide(shown)}`);
+      if (location.hash !== hashForSlide(shown))
+        history.replaceState(history.state, '', `${location.pathname}${location.search}${hashForSlide(shown)}`);
     }
-    for (const counter of root.querySelectorAll('[data-counter]')) counter.textContent = fill(labels.counter, { n: state.slide + 1, total: count });
+    for (const counter of root.querySelectorAll('[data-counter]'))
+      counter.textContent = fill(labels.counter, { n: state.slide + 1, total: count });
     const blackout = stage?.querySelector<HTMLElement>('[data-blackout]');
     if (blackout) blackout.hidden = !state.blackout;
     renderActivities(slides, state, labels);
@@ -128,7 +130,11 @@ export function startDeck(root: HTMLElement): void {
 
   function openWindow(which: 'presenter' | 'audience'): void {
     const url = `${root.dataset[which === 'presenter' ? 'presenterUrl' : 'audienceUrl'] ?? ''}${hashForSlide(state.slide)}`;
-    window.open(url, `${which}:${root.dataset['presentation'] ?? ''}`, which === 'presenter' ? 'popup,width=1280,height=800' : 'popup,width=1280,height=720');
+    window.open(
+      url,
+      `${which}:${root.dataset['presentation'] ?? ''}`,
+      which === 'presenter' ? 'popup,width=1280,height=800' : 'popup,width=1280,height=720',
+    );
   }
 
   document.addEventListener('keydown', (event) => {

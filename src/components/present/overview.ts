@@ -6,7 +6,13 @@ import { fitFrame } from './slide-fit.ts';
  * The overview (O): every slide as a thumbnail in a modal dialog. Picking one jumps to it; Esc or
  * O closes it. Thumbnails are copies made when it opens, so they show the slides as they are now.
  */
-export function openOverview(dialog: HTMLDialogElement, slides: readonly Slide[], current: number, labels: DeckLabels, pick: (index: number) => void): void {
+export function openOverview(
+  dialog: HTMLDialogElement,
+  slides: readonly Slide[],
+  current: number,
+  labels: DeckLabels,
+  pick: (index: number) => void,
+): void {
   const grid = dialog.querySelector<HTMLElement>('[data-overview-grid]');
   if (!grid || dialog.open) return;
   const buttons = slides.map((slide, i) => {

@@ -45,12 +45,18 @@ export class PresenterView {
     const elapsed = elapsedMs(state.talk, now);
     setText(this.root.querySelector('[data-elapsed]'), formatDuration(elapsed));
     setText(this.root.querySelector('[data-talk="toggle"]'), state.talk.running ? this.labels.pauseTalk : this.labels.resumeTalk);
-    setText(this.root.querySelector('[data-clock]'), new Date(now).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false }));
+    setText(
+      this.root.querySelector('[data-clock]'),
+      new Date(now).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false }),
+    );
     const { status, minutes } = pace(elapsed, this.plan, state.slide);
     const paceEl = this.root.querySelector<HTMLElement>('[data-pace]');
     if (paceEl) {
       paceEl.dataset['status'] = status;
-      setText(paceEl, status === 'on-pace' ? this.labels.onPace : fill(status === 'ahead' ? this.labels.ahead : this.labels.behind, { n: minutes }));
+      setText(
+        paceEl,
+        status === 'on-pace' ? this.labels.onPace : fill(status === 'ahead' ? this.labels.ahead : this.labels.behind, { n: minutes }),
+      );
     }
   }
 

@@ -28,7 +28,9 @@ export function highlightLastRun(figure: HTMLElement): () => void {
     if (stops[0] === start) mark(edges.find((e) => e.dataset['from'] === '@start'));
     answers.path.forEach(([from, choice], i) => {
       const to = stops[i + 1];
-      const direct = edges.find((e) => e.dataset['from'] === from && e.dataset['to'] === to && (e.dataset['choices'] ?? '').split(' ').includes(choice));
+      const direct = edges.find(
+        (e) => e.dataset['from'] === from && e.dataset['to'] === to && (e.dataset['choices'] ?? '').split(' ').includes(choice),
+      );
       if (direct) return mark(direct);
       // Not where the choice leads by itself: a trigger redirected the conversation.
       mark(edges.find((e) => e.dataset['trigger'] && e.dataset['to'] === to));

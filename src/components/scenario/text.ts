@@ -6,5 +6,6 @@ export type Text = (key: string, values?: Record<string, string | number>) => st
  * importing the whole dictionary, which would put every area's strings into its JavaScript.
  */
 export function textFrom(strings: Record<string, string>): Text {
-  return (key, values = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return (key, values = {}) =>
+    (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

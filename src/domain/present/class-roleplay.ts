@@ -41,7 +41,8 @@ export interface ClassRoleplayChoice {
 
 type Data = Record<string, unknown>;
 const isData = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (...values: unknown[]): string | undefined => values.find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim();
+const text = (...values: unknown[]): string | undefined =>
+  values.find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim();
 
 /**
  * Reads scenario data (as `content/scenarios/*.yaml` holds it) into the class shape, or returns

@@ -17,7 +17,9 @@ const TOLERANCE_MS = 30_000;
 
 /** Per-slide plans for a presentation made of parts (lessons) of `minutes` over `slides` slides each. */
 export function slidePlan(parts: readonly { minutes: number; slides: number }[]): number[] {
-  return parts.flatMap(({ minutes, slides }) => Array.from({ length: Math.max(0, slides) }, () => (slides > 0 ? (minutes * 60_000) / slides : 0)));
+  return parts.flatMap(({ minutes, slides }) =>
+    Array.from({ length: Math.max(0, slides) }, () => (slides > 0 ? (minutes * 60_000) / slides : 0)),
+  );
 }
 
 export function pace(elapsedMs: number, plan: readonly number[], current: number): Pace {

@@ -18,7 +18,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function parseClock(value: unknown): Clock | undefined {
-  if (!isRecord(value) || typeof value['running'] !== 'boolean' || !isNumber(value['accumulatedMs']) || !isNumber(value['since'])) return undefined;
+  if (!isRecord(value) || typeof value['running'] !== 'boolean' || !isNumber(value['accumulatedMs']) || !isNumber(value['since']))
+    return undefined;
   return { running: value['running'], accumulatedMs: Math.max(0, value['accumulatedMs']), since: value['since'] };
 }
 

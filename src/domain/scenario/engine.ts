@@ -46,7 +46,10 @@ export function choiceTarget(choice: ScenarioChoice, state: Pick<RunState, 'mood
 }
 
 /** The first trigger, not yet fired, whose condition holds in this state. */
-export function firingTrigger(scenario: Scenario, state: Pick<RunState, 'mood' | 'steps' | 'flags' | 'fired'>): ScenarioTrigger | undefined {
+export function firingTrigger(
+  scenario: Scenario,
+  state: Pick<RunState, 'mood' | 'steps' | 'flags' | 'fired'>,
+): ScenarioTrigger | undefined {
   return scenario.triggers.find((t) => !state.fired.includes(t.id) && conditionHolds(t.when, state));
 }
 

@@ -78,7 +78,12 @@ export function layoutScenarioMap(scenario: Scenario): MapLayout {
 
   // Edges, merged when several choices of one node lead to the same place the same way.
   const edges = new Map<string, Omit<MapEdge, 'points' | 'd' | 'back'>>();
-  const addEdge = (from: string, to: string, choice: MapEdge['choices'][number] | undefined, extra: Pick<MapEdge, 'fallback'> & { when?: Condition; trigger?: string }) => {
+  const addEdge = (
+    from: string,
+    to: string,
+    choice: MapEdge['choices'][number] | undefined,
+    extra: Pick<MapEdge, 'fallback'> & { when?: Condition; trigger?: string },
+  ) => {
     const key = `${from}>${to}${extra.when ? `?${JSON.stringify(extra.when)}` : ''}${extra.fallback ? '!' : ''}${extra.trigger ? `#${extra.trigger}` : ''}`;
     const edge = edges.get(key) ?? { key, from, to, choices: [], ...extra };
     if (choice) edge.choices.push(choice);
@@ -96,7 +101,8 @@ export function layoutScenarioMap(scenario: Scenario): MapLayout {
         });
     });
   }
-  for (const trigger of scenario.triggers) addEdge(ANYTIME, trigger.to, undefined, { when: trigger.when, fallback: false, trigger: trigger.id });
+  for (const trigger of scenario.triggers)
+    addEdge(ANYTIME, trigger.to, undefined, { when: trigger.when, fallback: false, trigger: trigger.id });
 
   // Ranks: longest path from the start over forward edges; back edges (loops) are found by a
   // depth-first walk in authoring order and left out of the ranking.

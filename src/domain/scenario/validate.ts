@@ -40,12 +40,14 @@ const choiceField = (node: string, choice: string) => `nodes.${node}.choices.${c
  */
 export function validateScenario(scenario: Scenario): ScenarioFlaw[] {
   const flaws: ScenarioFlaw[] = [];
-  const flaw = (field: string, rule: ScenarioRule, detail: string) => flaws.push({ field, rule, message: `【${SCENARIO_RULES[rule]}】${detail}` });
+  const flaw = (field: string, rule: ScenarioRule, detail: string) =>
+    flaws.push({ field, rule, message: `【${SCENARIO_RULES[rule]}】${detail}` });
 
   // Ids: nodes and endings share one namespace, since a choice may lead to either.
   const seen = new Map<string, string>();
   for (const node of scenario.nodes) {
-    if (seen.has(node.id)) flaw(nodeField(node.id), 'unique-id', `"${node.id}" 已被另一个${seen.get(node.id)}使用（节点和结局共用一套 id）`);
+    if (seen.has(node.id))
+      flaw(nodeField(node.id), 'unique-id', `"${node.id}" 已被另一个${seen.get(node.id)}使用（节点和结局共用一套 id）`);
     else seen.set(node.id, '节点');
     const choiceIds = new Set<string>();
     for (const choice of node.choices) {
@@ -54,7 +56,8 @@ export function validateScenario(scenario: Scenario): ScenarioFlaw[] {
     }
   }
   for (const ending of scenario.endings) {
-    if (seen.has(ending.id)) flaw(`endings.${ending.id}`, 'unique-id', `"${ending.id}" 已被另一个${seen.get(ending.id)}使用（节点和结局共用一套 id）`);
+    if (seen.has(ending.id))
+      flaw(`endings.${ending.id}`, 'unique-id', `"${ending.id}" 已被另一个${seen.get(ending.id)}使用（节点和结局共用一套 id）`);
     else seen.set(ending.id, '结局');
   }
   const flagIds = new Set<string>();
@@ -73,7 +76,11 @@ export function validateScenario(scenario: Scenario): ScenarioFlaw[] {
   let broken = false;
   if (!nodeIds.has(scenario.start)) {
     broken = true;
-    flaw('start', 'start-exists', `start 指向 "${scenario.start}"，但没有这个 id 的节点${targets.has(scenario.start) ? '（它是一个结局，对话不能从结局开始）' : ''}`);
+    flaw(
+      'start',
+      'start-exists',
+      `start 指向 "${scenario.start}"，但没有这个 id 的节点${targets.has(scenario.start) ? '（它是一个结局，对话不能从结局开始）' : ''}`,
+    );
   }
 
   const checkCondition = (field: string, condition: Condition) => {
@@ -98,7 +105,8 @@ export function validateScenario(scenario: Scenario): ScenarioFlaw[] {
   for (const node of scenario.nodes) {
     text(nodeField(node.id), node.say, '客户说的话（say）');
     text(nodeField(node.id), node.does, '客户的动作（does）');
-    if (node.choices.length === 0) flaw(nodeField(node.id), 'can-end', '节点没有任何选项，对话会停在这里；请加选项，或让上一步直接指向结局');
+    if (node.choices.length === 0)
+      flaw(nodeField(node.id), 'can-end', '节点没有任何选项，对话会停在这里；请加选项，或让上一步直接指向结局');
     for (const choice of node.choices) {
       const field = choiceField(node.id, choice.id);
       text(field, choice.say, '学员说的话（say）');
@@ -118,9 +126,14 @@ export function validateScenario(scenario: Scenario): ScenarioFlaw[] {
         const last = i === branches.length - 1;
         if ('when' in branch && branch.when) {
           checkCondition(field, branch.when);
-          if (last) flaw(field, 'fallback', `条件跳转的最后一条（to: ${branch.to}）带有 when；最后一条必须不写 when，作为条件都不成立时的去处`);
+          if (last)
+            flaw(field, 'fallback', `条件跳转的最后一条（to: ${branch.to}）带有 when；最后一条必须不写 when，作为条件都不成立时的去处`);
         } else if (!last) {
-          flaw(field, 'fallback', `第 ${i + 1} 条跳转（to: ${branch.to}）没有 when，却不在最后，它后面的跳转永远不会被用到；兜底的一条请放在最后`);
+          flaw(
+            field,
+            'fallback',
+            `第 ${i + 1} 条跳转（to: ${branch.to}）没有 when，却不在最后，它后面的跳转永远不会被用到；兜底的一条请放在最后`,
+          );
         }
       });
     }
@@ -154,14 +167,16 @@ export function validateScenario(scenario: Scenario): ScenarioFlaw[] {
     if (!reached.has(node.id)) flaw(nodeField(node.id), 'reachable', '从开始节点走不到这里：没有选项指向它，或者指向它的条件永远不成立');
   }
   for (const ending of scenario.endings) {
-    if (!reached.has(ending.id)) flaw(`endings.${ending.id}`, 'ending-reachable', `结局 "${ending.id}" 永远到达不了：没有选项指向它，或者指向它的条件永远不成立`);
+    if (!reached.has(ending.id))
+      flaw(`endings.${ending.id}`, 'ending-reachable', `结局 "${ending.id}" 永远到达不了：没有选项指向它，或者指向它的条件永远不成立`);
   }
   const canEnd = statesThatCanEnd(graph);
   const stuck = new Set<string>();
   for (const [key, { situation }] of graph.states) {
     if (!canEnd.has(key) && !situation.ended && !stuck.has(situation.at)) {
       const node = scenario.nodes.find((n) => n.id === situation.at);
-      if (node && node.choices.length > 0) flaw(nodeField(node.id), 'can-end', '从这里出发走不到任何结局：对话只能在几个节点之间打转，没有出口');
+      if (node && node.choices.length > 0)
+        flaw(nodeField(node.id), 'can-end', '从这里出发走不到任何结局：对话只能在几个节点之间打转，没有出口');
       stuck.add(situation.at);
     }
   }
@@ -170,7 +185,11 @@ export function validateScenario(scenario: Scenario): ScenarioFlaw[] {
     const at = graph.states.get(key)?.situation.at ?? '';
     if (stuck.has(at) || looping.has(at)) continue;
     looping.add(at);
-    flaw(nodeField(at), 'bounded-loop', '对话可以一次又一次回到这里而状态不变，学员可能永远走不到结局；请让循环设置一个标记，并用条件在第二次时走出循环');
+    flaw(
+      nodeField(at),
+      'bounded-loop',
+      '对话可以一次又一次回到这里而状态不变，学员可能永远走不到结局；请让循环设置一个标记，并用条件在第二次时走出循环',
+    );
   }
   return flaws;
 }

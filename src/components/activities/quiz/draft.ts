@@ -12,7 +12,11 @@ export interface QuizDraft {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const isQuizDraft = (v: unknown): v is QuizDraft =>
-  isObj(v) && typeof v['version'] === 'string' && typeof v['seed'] === 'number' && typeof v['startedAt'] === 'string' && isObj(v['responses']);
+  isObj(v) &&
+  typeof v['version'] === 'string' &&
+  typeof v['seed'] === 'number' &&
+  typeof v['startedAt'] === 'string' &&
+  isObj(v['responses']);
 
 /** A fresh 32-bit seed for a new attempt. */
 export const newSeed = (): number => crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
