@@ -14,6 +14,8 @@ export const zhCN = {
   'home.minutes': '约 {n} 分钟',
   'home.totalTime': '共 {lessons} 课，约 {hours} 小时',
   'home.module': '模块 {n}',
+  'home.moduleQuiz': '模块测验',
+  'home.moduleQuizPassed': '已通过',
   'lesson.objectives': '学完本课，你将能够',
   'lesson.minutes': '约 {n} 分钟',
   'lesson.breadcrumb': '你在这里',
