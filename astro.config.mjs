@@ -13,7 +13,8 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 
-  integrations: [contentChecks(), mdx(), svelte()],
+  // No `disclose-version` module: one request and 80 bytes less on every page with an island.
+  integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } })],
   // Lessons need a rehype pass (sections as slides), so Markdown goes through unified.
   markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections] }), syntaxHighlight: false },
   security: {

@@ -1,3 +1,4 @@
+import { fill } from './fill.ts';
 import { zhCN, type UiKey } from './zh-CN.ts';
 
 export type { UiKey };
@@ -9,5 +10,5 @@ export const defaultLocale: Locale = 'zh-CN';
 
 /** The UI string for `key`, with `{name}` placeholders filled from `values`. */
 export function t(key: UiKey, values: Record<string, string | number> = {}, locale: Locale = defaultLocale): string {
-  return locales[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fill(locales[locale][key], values);
 }

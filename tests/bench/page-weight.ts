@@ -89,11 +89,21 @@ export function pageWeight(dist: string, page: string): PageWeight {
     return { raw, gzip };
   };
   const jsFiles = [...js].sort();
-  const together = gz(Buffer.concat(jsFiles.map((f) => readFileSync(join(dist, f)))));
+  // Inline scripts count too: Astro inlines its island loader, and it is JavaScript the page runs.
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)]
+    .map(([, body]) => Buffer.from(body ?? ''))
+    .filter((b) => b.toString().trim() !== '');
+  const bodies = [...jsFiles.map((f) => readFileSync(join(dist, f))), ...inline];
+  const together = gz(Buffer.concat(bodies));
   return {
     page,
     html: { raw: htmlBuffer.length, gzip: gz(htmlBuffer) },
-    js: { ...sum(js), gzipTogether: jsFiles.length ? together : 0, files: jsFiles },
+    js: {
+      raw: bodies.reduce((n, b) => n + b.length, 0),
+      gzip: bodies.reduce((n, b) => n + gz(b), 0),
+      gzipTogether: bodies.length ? together : 0,
+      files: [...jsFiles, ...inline.map((_, i) => `inline#${i}`)],
+    },
     css: { ...sum(css), files: css },
     islands: (html.match(/<astro-island\b/g) ?? []).length,
   };

@@ -39,6 +39,12 @@ test('the course home, with its progress overview, stays under 4 KB gzip of JS',
   expect(home!.js.gzipTogether).toBeLessThanOrEqual(4 * KB);
 });
 
+test('a role-play map page highlights the last run with a small script, no framework', () => {
+  const maps = weights.filter((w) => /^\/scenarios\/[^/]+\/map\/$/.test(w.page));
+  expect(maps.length).toBeGreaterThan(0);
+  for (const w of maps) expect(w.js.gzipTogether, `${w.page} JS gzip bytes`).toBeLessThan(10 * KB);
+});
+
 test('a page with one island stays under 30 KB gzip of JS in total', () => {
   for (const w of weights.filter((x) => x.islands === 1)) {
     expect(w.js.gzip, `${w.page} JS gzip bytes (each file compressed on its own)`).toBeLessThan(30 * KB);

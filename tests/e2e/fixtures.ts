@@ -28,15 +28,23 @@ export const test = base.extend({
 });
 
 /**
- * Waits until every Svelte island inside `scope` has hydrated (Astro removes `ssr` when it has),
- * scrolling each into view first, since `client:visible` islands wait until they are seen.
+ * Waits until every Svelte island inside `scope` has hydrated (Astro removes `ssr` when it has).
+ * A `client:visible` island waits to be seen, so it is scrolled into view first (through its
+ * first child: the island itself is `display: contents` and has no box); one that cannot be seen
+ * at all, such as an activity on a slide not being shown, is left alone.
  */
 export async function hydrated(scope: Page | Locator): Promise<void> {
   const islands = scope.locator('astro-island');
   const count = await islands.count();
   for (let i = 0; i < count; i++) {
-    // Not scrollIntoViewIfNeeded: a client:only island is empty, so never "visible" until it hydrates.
-    await islands.nth(i).evaluate((el) => el.scrollIntoView());
-    await expect(islands.nth(i)).not.toHaveAttribute('ssr', /.*/);
+    const island = islands.nth(i);
+    const shown = await island.evaluate((el) => {
+      if (el.getAttribute('client') !== 'visible') return true;
+      const box = el.firstElementChild;
+      if (!box || box.getClientRects().length === 0) return false;
+      box.scrollIntoView();
+      return true;
+    });
+    if (shown) await expect(island).not.toHaveAttribute('ssr', /.*/);
   }
 }

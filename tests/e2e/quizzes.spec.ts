@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { expect, hydrated, test } from './fixtures.ts';
 
@@ -245,24 +244,4 @@ test('a learner puts steps in order with the keyboard and matches pairs without 
   await page.getByRole('button', { name: '提交答案' }).click();
   await page.getByRole('button', { name: '提交答案' }).click();
   await expect(page.locator('article', { hasText: matching?.prompt ?? '' }).locator('.verdict')).toHaveText(/正确$/);
-});
-
-test('a page with one quiz island loads less than 30 KB of gzipped JavaScript', async ({ page }) => {
-  for (const path of [QUIZ_PAGE, LESSON, '/quizzes/personality-types/', '/assessments/communication-style/']) {
-    const urls = new Set<string>();
-    const listener = (request: Request) => {
-      if (request.resourceType() === 'script') urls.add(request.url());
-    };
-    page.on('request', listener);
-    await page.goto(path);
-    await hydrated(page);
-    page.off('request', listener);
-    const files = await Promise.all([...urls].map(async (url) => (await page.request.get(url)).body()));
-    const inline = (await page.locator('script:not([src])').allTextContents()).map((s) => Buffer.from(s));
-    const bytes = [...files, ...inline].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
-    test
-      .info()
-      .annotations.push({ type: 'js-gzip', description: `${path}: ${bytes} bytes in ${urls.size} files + ${inline.length} inline` });
-    expect(bytes, path).toBeLessThan(30 * 1024);
-  }
 });

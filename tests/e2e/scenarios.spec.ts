@@ -6,7 +6,6 @@ import { parse } from 'yaml';
 import { bestRun } from '../../src/domain/scenario/best-path.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { expect, hydrated, test } from './fixtures.ts';
-import { pageJsGzipBytes } from './js-budget.ts';
 
 const ID = 'angry-powerful-delayed-order';
 const scenario = scenarioSchema.parse(
@@ -137,11 +136,4 @@ test('the scenario list, player and branch map have no accessibility violations'
     .click();
   const ended = await new AxeBuilder({ page }).analyze();
   expect(ended.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-});
-
-test('a scenario page loads less than 30 KB of gzipped JavaScript, and its map page far less', () => {
-  const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-  expect(pageJsGzipBytes(dist, `scenarios/${ID}/index.html`).total).toBeLessThan(30 * 1024);
-  expect(pageJsGzipBytes(dist, `scenarios/${ID}/map/index.html`).total).toBeLessThan(10 * 1024);
-  expect(pageJsGzipBytes(dist, 'scenarios/index.html').total).toBe(0);
 });

@@ -1,5 +1,5 @@
-import { zhCN } from '../../i18n/zh-CN.ts';
-import type { Strings } from './strings.ts';
+import type { Strings } from './island-strings.ts';
+import { zhCN } from './zh-CN.ts';
 
 /** The UI strings whose keys start with one of `prefixes`, to pass to an island (build time only). */
 export function pickStrings(...prefixes: string[]): Strings {
