@@ -11,7 +11,8 @@ export type Strings = Record<string, string>;
 /** Looks up a string passed to an island and fills its placeholders; the key itself if missing, so a gap is visible. */
 export type Text = (key: string, values?: Record<string, string | number>) => string;
 
-export const format = (strings: Strings, key: UiKey, values: Record<string, string | number> = {}): string => fill(strings[key] ?? key, values);
+export const format = (strings: Strings, key: UiKey, values: Record<string, string | number> = {}): string =>
+  fill(strings[key] ?? key, values);
 
 export const textFrom =
   (strings: Strings): Text =>
