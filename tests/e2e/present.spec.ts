@@ -278,7 +278,7 @@ test('the audience and presenter windows pass axe', async ({ page }) => {
   for (const [deck, selector] of [
     [LESSON, 'table'],
     [`${LESSON}presenter/`, '[data-question]'],
-    [ROLEPLAY, '[data-roleplay]'],
+    [`${ROLEPLAY}presenter/`, '[data-roleplay]'],
     [`${ACTIVITY}presenter/`, '[data-class-timer]'],
   ] as const) {
     await page.goto(deck);
