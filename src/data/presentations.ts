@@ -1,15 +1,13 @@
-import { getCollection, getEntry, render } from 'astro:content';
-import type { MDXContent, MDXInstance } from 'astro';
-import { parse } from 'yaml';
-import { toClassRoleplay, type ClassRoleplay } from '../domain/present/class-roleplay.ts';
+import { getCollection, render } from 'astro:content';
+import type { MDXContent } from 'astro';
 import type { ModuleMap } from '../domain/course-map.ts';
-import { lessonSchema, type LessonMeta } from '../schemas/lesson.ts';
+import type { LessonMeta } from '../schemas/lesson.ts';
 import { loadCourseMap } from './course.ts';
 
 /** One lesson inside a presentation: its front matter and its MDX, rendered later by the page. */
 export interface PresentedLesson {
   meta: LessonMeta;
-  /** The module the lesson belongs to (absent for a fixture whose module has no lessons). */
+  /** The module the lesson belongs to (absent only if the course map does not list it). */
   module: ModuleMap | undefined;
   /** Whether the author placed a `<ClassTimer>` in the body; if not, a class activity gets one at the end. */
   placesTimer: boolean;
@@ -34,7 +32,7 @@ export interface Presentation {
 const base = import.meta.env.BASE_URL;
 const TIMER = /<ClassTimer[\s/>]/;
 
-/** Every presentation the site offers: each lesson, each module with lessons, and the test fixtures. */
+/** Every presentation the site offers: each lesson, and each module with lessons. */
 export async function loadPresentations(): Promise<Presentation[]> {
   const [map, entries] = await Promise.all([loadCourseMap(), getCollection('lessons')]);
   const byId = new Map(
@@ -64,45 +62,5 @@ export async function loadPresentations(): Promise<Presentation[]> {
       module,
       lessons: module.lessons.flatMap((l) => byId.get(l.id) ?? []),
     }));
-  return [...lessonDecks, ...moduleDecks, ...fixtureDecks(map.modules)];
-}
-
-// Test fixtures: a presentation with a role-play and a class timer, so the e2e tests can drive
-// both before the course has a lesson that embeds a real scenario. Built into the site at
-// /present/fixture/…/, linked from nowhere. Delete the folder once real scenarios are embedded.
-const fixtureLessons = import.meta.glob<MDXInstance<Record<string, unknown>>>('/tests/fixtures/present/*.mdx', { eager: true });
-const fixtureSources = import.meta.glob<string>('/tests/fixtures/present/*.mdx', { eager: true, query: '?raw', import: 'default' });
-const fixtureScenarios = import.meta.glob<string>('/tests/fixtures/present/*.yaml', { eager: true, query: '?raw', import: 'default' });
-
-function fixtureDecks(modules: readonly ModuleMap[]): Presentation[] {
-  return Object.entries(fixtureLessons).map(([file, instance]) => {
-    const meta = lessonSchema.parse(instance.frontmatter);
-    return {
-      id: `fixture/${meta.id.replace(/^fixture-/, '')}`,
-      title: meta.title,
-      leaveUrl: base,
-      lessons: [
-        {
-          meta,
-          module: modules.find((m) => m.id === meta.module),
-          placesTimer: TIMER.test(fixtureSources[file] ?? ''),
-          content: async () => instance.default as MDXContent,
-        },
-      ],
-    };
-  });
-}
-
-/** The class form of a scenario, or undefined when it has no conversation to run in class. */
-export async function loadClassRoleplay(id: string): Promise<{ title: string; situation: string; roleplay?: ClassRoleplay } | undefined> {
-  const entry = await getEntry('scenarios', id);
-  const data: unknown =
-    entry?.data ??
-    Object.values(fixtureScenarios)
-      .map((raw) => parse(raw) as unknown)
-      .find((d) => (d as { id?: unknown } | null)?.id === id);
-  if (!data) return undefined;
-  const roleplay = toClassRoleplay(data);
-  const { title, situation } = data as { title?: string; situation?: string };
-  return { title: title ?? id, situation: situation ?? '', ...(roleplay ? { roleplay } : {}) };
+  return [...lessonDecks, ...moduleDecks];
 }

@@ -3,7 +3,10 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const LESSON = '/present/selling-starts-with-service/';
-const FIXTURE = '/present/fixture/class-activities/';
+/** A lesson that embeds a real role-play (peaceful-silent-leaver). */
+const ROLEPLAY = '/present/eight-step-complaint-method/';
+/** A class-activity lesson: its 5-minute countdown is added as the last slide. */
+const ACTIVITY = '/present/activity-my-team/';
 
 /** Waits until the deck controller has set the slides up. */
 async function ready(page: Page): Promise<void> {
@@ -15,6 +18,24 @@ const slide = (page: Page, n: number) => page.getByRole('group', { name: new Reg
 
 /** How many slides the deck has, as the deck itself counts them. */
 const slideCount = (page: Page) => page.locator('[data-deck] [data-slide-index]').count();
+
+/** The number (from 1) of the first slide that matches `selector` or holds something that does. */
+async function slideNumberOf(page: Page, selector: string): Promise<number> {
+  const index = await page
+    .locator('[data-stage] [data-slide-index]')
+    .filter({ has: page.locator(selector) })
+    .or(page.locator(`[data-stage] [data-slide-index]:is(${selector})`))
+    .first()
+    .getAttribute('data-slide-index');
+  return Number(index) + 1;
+}
+
+/** Goes to slide `n` the way a trainer would: its number, then Enter. */
+async function jumpTo(page: Page, n: number): Promise<void> {
+  await page.keyboard.type(String(n));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#${n}$`));
+}
 
 async function openPresenter(audience: Page): Promise<Page> {
   const [presenter] = await Promise.all([audience.context().waitForEvent('page'), audience.keyboard.press('s')]);
@@ -137,10 +158,11 @@ test('the overview jumps to the slide picked, and a reload keeps it', async ({ p
 });
 
 test('a knowledge-check question reveals its answer on a key press, in every window', async ({ page }) => {
-  // Slide 8: title, intro, five sections, then the check's first question.
-  await page.goto(`${LESSON}#8`);
+  await page.goto(LESSON);
   await ready(page);
-  const question = slide(page, 8);
+  const n = await slideNumberOf(page, '[data-question]');
+  await jumpTo(page, n);
+  const question = slide(page, n);
   await expect(question.getByRole('heading', { name: /销售的实质是什么/ })).toBeVisible();
   await expect(question.getByText('解析：')).toBeHidden();
   const presenter = await openPresenter(page);
@@ -150,45 +172,90 @@ test('a knowledge-check question reveals its answer on a key press, in every win
   await page.keyboard.press('a');
   await expect(question.getByText('解析：')).toBeVisible();
   await expect(question.getByRole('listitem').filter({ hasText: '✓ 正确答案' })).toContainText('先把服务做好');
-  await expect(slide(presenter, 8).getByText('解析：')).toBeVisible();
+  await expect(slide(presenter, n).getByText('解析：')).toBeVisible();
 
   // Enter (with no number typed) and the button work too, in the other window.
   await presenter.keyboard.press('Enter');
   await expect(question.getByText('解析：')).toBeHidden();
-  await slide(presenter, 8)
+  await slide(presenter, n)
     .getByRole('button', { name: /显示答案/ })
     .click();
   await expect(question.getByText('解析：')).toBeVisible();
 });
 
-test('a role-play moves on by the choice the trainer clicks, in every window', async ({ page }) => {
-  await page.goto(`${FIXTURE}#5`);
+test('a role-play advances by the trainer’s choice, the way the scenario engine plays it, in every window', async ({ page }) => {
+  await page.goto(ROLEPLAY);
   await ready(page);
-  const roleplay = slide(page, 5);
-  await expect(roleplay.getByText('我的快递已经晚了三天')).toBeVisible();
+  const n = await slideNumberOf(page, '[data-roleplay]');
+  await jumpTo(page, n);
+  const roleplay = slide(page, n);
+  await expect(roleplay.getByText('……嗯，好的。多少钱来着？')).toBeVisible();
+  await expect(roleplay.getByText('不满（4/10）', { exact: true })).toBeVisible();
+  await expect(roleplay.getByText('已做到 0/8 步')).toBeVisible();
   const presenter = await openPresenter(page);
+  const onStage = slide(presenter, n);
 
-  await slide(presenter, 5)
-    .getByRole('button', { name: /物流延误不归我们负责/ })
-    .click();
-  await expect(roleplay.getByText('你这是什么态度？我要投诉你！')).toBeVisible();
-  await expect(roleplay.getByText('推卸责任会让客户更生气。')).toBeVisible();
+  // The presenter clicks the reply the room voted for; the audience sees the customer's answer,
+  // the feedback on the reply and the mood, in words.
+  await onStage.getByRole('button', { name: /是不是蛋糕哪里不对/ }).click();
+  await expect(roleplay.getByText(/其实……我订的是芒果的/)).toBeVisible();
+  await expect(roleplay.getByText(/^点评 · 好的做法：和平型客户不满时很少开口/)).toBeVisible();
+  await expect(roleplay.getByText('不满（5/10）', { exact: true })).toBeVisible();
+  await expect(roleplay.getByText('客户情绪：不满（4/10） → 不满（5/10）')).toBeVisible();
 
-  await roleplay.getByRole('button', { name: /是我说得不对/ }).click();
-  await expect(slide(presenter, 5).getByText('那你快点查，今天能不能送到？')).toBeVisible();
-  await presenter.getByRole('button', { name: /今晚八点前送到/ }).click();
-  await expect(roleplay.getByText('结局：客户平静下来')).toBeVisible();
+  // Either window can click; the steps the reply carried out are ticked in both.
+  await roleplay.getByRole('button', { name: /谢谢您告诉我/ }).click();
+  await expect(onStage.getByText(/浩浩对草莓过敏/)).toBeVisible();
+  await expect(onStage.getByText('已做到 3/8 步')).toBeVisible();
+  await expect(onStage.getByRole('listitem').filter({ hasText: '说“谢谢”' })).toContainText('已做到', { useInnerText: true });
+  await expect(onStage.getByRole('listitem').filter({ hasText: '确认客户满意' })).toContainText('未做到', { useInnerText: true });
 
-  await roleplay.getByRole('button', { name: '退回上一步' }).click();
-  await expect(roleplay.getByText('那你快点查，今天能不能送到？')).toBeVisible();
-  await presenter.getByRole('button', { name: '重新开始' }).click();
-  await expect(roleplay.getByText('我的快递已经晚了三天')).toBeVisible();
+  await onStage.getByRole('button', { name: '退回上一步' }).click();
+  await expect(roleplay.getByText(/其实……我订的是芒果的/)).toBeVisible();
+  await expect(roleplay.getByText('已做到 0/8 步')).toBeVisible();
+
+  // With her mood still up, blaming her makes her back off, but she stays.
+  await roleplay.getByRole('button', { name: /是不是您电话里说错了/ }).click();
+  await expect(onStage.getByText('可能……是我说错了吧。算了算了，不麻烦了。')).toBeVisible();
+  await expect(onStage.getByText('非常生气（3/10）', { exact: true })).toBeVisible();
+
+  // Start over and reach the same reply with her mood lower: now it sets off the trigger, and
+  // she leaves without a word.
+  await onStage.getByRole('button', { name: '重新开始' }).click();
+  await expect(roleplay.getByText('……嗯，好的。多少钱来着？')).toBeVisible();
+  await expect(roleplay.getByRole('button', { name: '重新开始' })).toBeHidden();
+  await roleplay.getByRole('button', { name: /扫码还是现金/ }).click();
+  await expect(onStage.getByText('那我走了。')).toBeVisible();
+  await onStage.getByRole('button', { name: /您刚才说“草莓的”/ }).click();
+  await expect(roleplay.getByText(/其实……我订的是芒果的/)).toBeVisible();
+  await roleplay.getByRole('button', { name: /是不是您电话里说错了/ }).click();
+  for (const window of [roleplay, onStage]) {
+    await expect(window.getByText('刘阿姨笑了笑，说了句“没事没事”，提起蛋糕就出了门。')).toBeVisible();
+    await expect(window.getByText('结局：刘阿姨悄悄走了，再也没来')).toBeVisible();
+    await expect(window.getByText('客户默默流失').filter({ visible: true })).toBeVisible();
+    await expect(window.getByText(/这是抱怨的第二个层次/)).toBeVisible();
+    await expect(window.getByText('得分：12 / 100 分').filter({ visible: true })).toBeVisible();
+    await expect(window.getByText('非常生气（2/10）', { exact: true })).toBeVisible();
+  }
+
+  // A window opened later replays the room's choices and shows the same ending.
+  const late = await page.context().newPage();
+  await late.goto(ROLEPLAY);
+  await ready(late);
+  await expect(slide(late, n).getByText('结局：刘阿姨悄悄走了，再也没来')).toBeVisible();
+
+  // R starts the role-play over, everywhere.
+  await presenter.keyboard.press('r');
+  await expect(roleplay.getByText('……嗯，好的。多少钱来着？')).toBeVisible();
+  await expect(slide(late, n).getByText('不满（4/10）', { exact: true })).toBeVisible();
 });
 
 test('a class activity countdown starts, pauses and resets from either window', async ({ page }) => {
-  await page.goto(`${FIXTURE}#7`);
+  await page.goto(ACTIVITY);
   await ready(page);
-  const timer = slide(page, 7).getByRole('group', { name: '课堂活动' });
+  const n = await slideNumberOf(page, '[data-class-timer]');
+  await jumpTo(page, n);
+  const timer = slide(page, n).getByRole('group', { name: '课堂活动' });
   await expect(timer.getByRole('timer')).toHaveText('05:00');
   await expect(timer.getByText('未开始')).toBeVisible();
   const presenter = await openPresenter(page);
@@ -197,17 +264,36 @@ test('a class activity countdown starts, pauses and resets from either window', 
   await expect(timer.getByText('计时中')).toBeVisible();
   await expect(timer.getByRole('timer')).toHaveText('04:59', { timeout: 3000 });
   await page.keyboard.press('a');
-  await expect(slide(presenter, 7).getByText('已暂停')).toBeVisible();
+  await expect(slide(presenter, n).getByText('已暂停')).toBeVisible();
   await page.keyboard.press('r');
-  await expect(slide(presenter, 7).getByRole('timer')).toHaveText('05:00');
+  await expect(slide(presenter, n).getByRole('timer')).toHaveText('05:00');
   await expect(timer.getByText('未开始')).toBeVisible();
 });
 
 test('the audience and presenter windows pass axe', async ({ page }) => {
-  for (const path of [`${LESSON}#4`, `${LESSON}presenter/#7`, `${FIXTURE}#5`, `${FIXTURE}presenter/#7`]) {
-    await page.goto(path);
-    await ready(page);
+  const check = async (where: string) => {
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(violations.map((v) => `${where} ${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  for (const [deck, selector] of [
+    [LESSON, 'table'],
+    [`${LESSON}presenter/`, '[data-question]'],
+    [`${ROLEPLAY}presenter/`, '[data-roleplay]'],
+    [`${ACTIVITY}presenter/`, '[data-class-timer]'],
+  ] as const) {
+    await page.goto(deck);
+    await ready(page);
+    await jumpTo(page, await slideNumberOf(page, selector));
+    await check(`${deck} ${selector}`);
   }
+  // The role-play mid-conversation and at an ending.
+  await page.goto(ROLEPLAY);
+  await ready(page);
+  await jumpTo(page, await slideNumberOf(page, '[data-roleplay]'));
+  await page.getByRole('button', { name: /是不是蛋糕哪里不对/ }).click();
+  await check('role-play, second node');
+  await page.getByRole('button', { name: /是不是您电话里说错了/ }).click();
+  await page.getByRole('button', { name: /您路上慢点/ }).click();
+  await expect(page.getByText('结局：刘阿姨悄悄走了，再也没来')).toBeVisible();
+  await check('role-play, ending');
 });

@@ -1,8 +1,11 @@
+import { choiceKey, classRoleplayView } from '../../domain/present/class-roleplay.ts';
 import { stoppedClock } from '../../domain/present/clock.ts';
 import type { DeckAction, DeckState } from '../../domain/present/deck-state.ts';
-import { followPath, type RoleplayGraph } from '../../domain/present/roleplay-path.ts';
+import { MOOD_MAX, moodBand } from '../../domain/scenario/mood.ts';
+import { scoreRun } from '../../domain/scenario/score.ts';
+import type { Scenario } from '../../schemas/scenario.ts';
 import { renderTimer, timerDurationMs } from '../lesson/timer-view.ts';
-import type { DeckLabels } from './deck-labels.ts';
+import { fill, type DeckLabels } from './deck-labels.ts';
 import type { Slide } from './deck-dom.ts';
 
 /**
@@ -11,15 +14,16 @@ import type { Slide } from './deck-dom.ts';
  * view; changes go through deck actions so that every window sees them.
  */
 
-const graphs = new WeakMap<HTMLElement, RoleplayGraph>();
+const scenarios = new WeakMap<HTMLElement, Scenario>();
 
-function graphOf(el: HTMLElement): RoleplayGraph {
-  let graph = graphs.get(el);
-  if (!graph) {
-    graph = JSON.parse(el.dataset['graph'] ?? '{}') as RoleplayGraph;
-    graphs.set(el, graph);
+// The page's own build output (ClassRoleplay.astro), already checked against the schema there.
+function scenarioOf(el: HTMLElement): Scenario {
+  let scenario = scenarios.get(el);
+  if (!scenario) {
+    scenario = JSON.parse(el.dataset['scenario'] ?? '') as Scenario;
+    scenarios.set(el, scenario);
   }
-  return graph;
+  return scenario;
 }
 
 export function timersOf(root: ParentNode): HTMLElement[] {
@@ -41,29 +45,53 @@ export function renderActivities(slides: readonly Slide[], state: DeckState, lab
       const label = el.querySelector('[data-reveal-label]');
       if (label) label.textContent = shown ? labels.hideAnswer : labels.reveal;
     }
-    if (el.matches('[data-roleplay]')) renderRoleplay(el, state.roleplays[String(index)] ?? []);
+    if (el.matches('[data-roleplay]')) renderRoleplay(el, state.roleplays[String(index)] ?? [], labels);
   });
   renderTimers(slides, state, Date.now());
 }
 
-function renderRoleplay(el: HTMLElement, path: readonly string[]): void {
-  const { node, path: followed } = followPath(graphOf(el), el.dataset['start'] ?? '', path);
-  for (const block of el.querySelectorAll<HTMLElement>('[data-rp-node]')) block.hidden = block.dataset['rpNode'] !== node;
-  const last = followed.at(-1);
-  const chosen = last ? el.querySelector<HTMLElement>(`[data-rp-choice="${CSS.escape(last)}"]`) : null;
-  const echo = el.querySelector<HTMLElement>('[data-rp-echo]');
-  if (echo) {
-    echo.hidden = !chosen;
-    const text = echo.querySelector('[data-rp-echo-text]');
-    const feedback = echo.querySelector<HTMLElement>('[data-rp-echo-feedback]');
-    if (text) text.textContent = chosen?.querySelector('.rp-choice-text')?.textContent ?? '';
-    if (feedback) {
-      feedback.textContent = chosen?.dataset['feedback'] ?? '';
-      feedback.hidden = !feedback.textContent;
-    }
-  }
+/** Shows, among the elements carrying `attr`, only the one whose value is `value`. */
+function showOnly(el: HTMLElement, attr: string, value: string): void {
+  for (const item of el.querySelectorAll<HTMLElement>(`[${attr}]`)) item.hidden = item.getAttribute(attr) !== value;
+}
+
+function setText(el: HTMLElement, selector: string, text: string): void {
+  const target = el.querySelector<HTMLElement>(selector);
+  if (!target) return;
+  target.textContent = text;
+  target.hidden = !text;
+}
+
+function renderRoleplay(el: HTMLElement, keys: readonly string[], labels: DeckLabels): void {
+  const scenario = scenarioOf(el);
+  const { state, path, last } = classRoleplayView(scenario, keys);
+  const mood = (n: number) => fill(labels.moodValue, { word: labels.moods[moodBand(n)] ?? '', n });
+  showOnly(el, 'data-rp-node', state.at);
+  showOnly(el, 'data-rp-echo', last ? choiceKey(last.node.id, last.choice.id) : '');
+  showOnly(el, 'data-rp-trigger', last?.trigger?.id ?? '');
+  const echo = el.querySelector<HTMLElement>('[data-rp-echo-box]');
+  if (echo) echo.hidden = !last;
+  setText(
+    el,
+    '[data-rp-mood-change]',
+    last && last.moodAfter !== last.moodBefore ? fill(labels.moodChange, { from: mood(last.moodBefore), to: mood(last.moodAfter) }) : '',
+  );
+
+  el.querySelector<HTMLElement>('[data-rp-mood-meter]')?.setAttribute('data-band', moodBand(state.mood));
+  setText(el, '[data-rp-mood]', mood(state.mood));
+  el.querySelector('[data-rp-mood-fill]')?.setAttribute('width', String(Math.max(4, (state.mood / MOOD_MAX) * 100)));
+  for (const step of el.querySelectorAll<HTMLElement>('[data-step]'))
+    step.toggleAttribute(
+      'data-done',
+      state.steps.some((s) => s === step.dataset['step']),
+    );
+  setText(el, '[data-rp-progress]', fill(labels.stepsProgress, { n: state.steps.length }));
+
+  const score = scoreRun(scenario, state);
+  for (const target of el.querySelectorAll('[data-rp-score]'))
+    target.textContent = score ? fill(labels.score, { total: score.total, max: score.max }) : '';
   const controls = el.querySelector<HTMLElement>('[data-rp-controls]');
-  if (controls) controls.hidden = followed.length === 0;
+  if (controls) controls.hidden = path.length === 0;
 }
 
 export function renderTimers(slides: readonly Slide[], state: DeckState, now: number): void {

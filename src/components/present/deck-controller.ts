@@ -143,6 +143,8 @@ export function startDeck(root: HTMLElement): void {
     if (target.closest('input, textarea, select, [contenteditable]')) return;
     // Space and Enter on a focused button press the button.
     if ((event.key === ' ' || event.key === 'Enter') && target.closest('button, a, summary')) return;
+    // ↑ and ↓ scroll long notes once the panel has focus; → ← and a clicker's PageUp/PageDown still turn slides.
+    if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && target.closest('[data-notes]')) return;
     const result = interpretKey(event, digits);
     digits = result.buffer;
     showDigits();

@@ -15,6 +15,12 @@ export interface DeckLabels {
   planned: string;
   noNotes: string;
   jump: string;
+  /** Role-plays: the customer's mood in words, e.g. "不满（4/10）", from the band words below. */
+  moodValue: string;
+  moods: Record<string, string>;
+  moodChange: string;
+  stepsProgress: string;
+  score: string;
 }
 
 /** Fills `{name}` placeholders, as `t()` does on the server. */

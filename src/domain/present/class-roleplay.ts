@@ -1,107 +1,69 @@
-import type { RoleplayGraph } from './roleplay-path.ts';
+import type { Scenario } from '../../schemas/scenario.ts';
+import { replay, type Move } from '../scenario/engine.ts';
+import type { PathStep, RunState } from '../scenario/state.ts';
 
 /**
- * What a role-play slide needs from a scenario: who the customer is, what they say at each
- * point, and where each reply leads. Deliberately small, so the class view can be wired to the
- * learner's scenario engine (`src/domain/scenario…`, another branch) through `toClassRoleplay`
- * alone, without this side knowing the engine's rules.
+ * A role-play in class is the learner's scenario run by the learner's engine. The deck state
+ * records the room's choices as `node/choice` keys (plain strings, so the whole state stays JSON
+ * for the windows' channel), and every window replays them with the engine to find where the
+ * conversation is, the customer's mood, the steps carried out and any trigger that fired. No rule
+ * of the scenario is repeated here, so a mood trigger or a conditional `next` turns out in class
+ * exactly as it does for a learner.
  */
-export interface ClassRoleplay {
-  id: string;
-  title: string;
-  /** The situation the room reads before the conversation starts. */
-  situation: string;
-  customerName: string;
-  /** Id of the first node. */
-  start: string;
-  nodes: ClassRoleplayNode[];
+
+/** The key a choice is recorded under in the deck state: choice ids are unique only within their node. */
+export const choiceKey = (node: string, choice: string): string => `${node}/${choice}`;
+
+function stepOf(key: string): PathStep | undefined {
+  const slash = key.indexOf('/');
+  return slash > 0 ? [key.slice(0, slash), key.slice(slash + 1)] : undefined;
 }
 
-export interface ClassRoleplayNode {
-  id: string;
-  /** What the customer says here (may be empty when the node is narration only). */
-  line: string;
-  /** Stage direction or narration shown above the line, e.g. "客户提高了声音". */
-  narration?: string;
-  /** The replies the room votes on; none at an ending. */
-  choices: ClassRoleplayChoice[];
-  /** Present at an ending: how it turned out. */
-  ending?: { title: string; text?: string };
+/** Where a class role-play stands. */
+export interface ClassRoleplayView {
+  /** The run after the room's choices: the node or ending it is at, mood, steps, flags. */
+  state: RunState;
+  /** The choices that fit the scenario, as keys (a stale tail is dropped). */
+  path: string[];
+  /** The move that led here, for the slide's echo: what the room chose, what it did to the mood, a trigger that fired. */
+  last: Move | undefined;
 }
-
-export interface ClassRoleplayChoice {
-  id: string;
-  /** The staff member's reply, as the room reads it. */
-  text: string;
-  /** Id of the node this reply leads to. */
-  next: string;
-  /** Shown after the room picked it: why it helps or hurts. */
-  feedback?: string;
-}
-
-type Data = Record<string, unknown>;
-const isData = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (...values: unknown[]): string | undefined =>
-  values.find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim();
 
 /**
- * Reads scenario data (as `content/scenarios/*.yaml` holds it) into the class shape, or returns
- * undefined when it has no conversation to run (the class slide then sends learners to their own
- * devices). Accepts nodes as a list or a map by id, the customer's words as `customer`, `say`,
- * `line` or `text`, and an ending as an `ending` object or a node without choices.
- * This is the one place to change when the scenario schema settles.
+ * Replays the room's choices. A path recorded against another version of the scenario (a window
+ * left open across a site update) degrades to the longest part of it that still fits.
  */
-export function toClassRoleplay(scenario: unknown): ClassRoleplay | undefined {
-  if (!isData(scenario)) return undefined;
-  const rawNodes = Array.isArray(scenario['nodes'])
-    ? scenario['nodes']
-    : isData(scenario['nodes'])
-      ? Object.entries(scenario['nodes']).map(([id, node]) => (isData(node) ? { id, ...node } : node))
-      : [];
-  const nodes = rawNodes.filter(isData).flatMap((node): ClassRoleplayNode[] => {
-    const id = text(node['id']);
-    if (!id) return [];
-    const choices = (Array.isArray(node['choices']) ? node['choices'] : []).filter(isData).flatMap((choice): ClassRoleplayChoice[] => {
-      const choiceId = text(choice['id']);
-      const choiceText = text(choice['text'], choice['label']);
-      const next = text(choice['next'], choice['goto']);
-      if (!choiceId || !choiceText || !next) return [];
-      const feedback = text(choice['feedback']);
-      return [{ id: choiceId, text: choiceText, next, ...(feedback ? { feedback } : {}) }];
-    });
-    const narration = text(node['narration'], node['narrator']);
-    const rawEnding = node['ending'];
-    const ending = isData(rawEnding)
-      ? { title: text(rawEnding['title']) ?? '', text: text(rawEnding['text'], rawEnding['summary']) }
-      : choices.length === 0
-        ? { title: text(node['title']) ?? '', text: undefined }
-        : undefined;
-    return [
-      {
-        id,
-        line: text(node['customer'], node['say'], node['line'], node['text']) ?? '',
-        ...(narration ? { narration } : {}),
-        choices: ending ? [] : choices,
-        ...(ending ? { ending: { title: ending.title, ...(ending.text ? { text: ending.text } : {}) } } : {}),
-      },
-    ];
-  });
-  const id = text(scenario['id']);
-  const title = text(scenario['title']);
-  const start = text(scenario['start']) ?? nodes[0]?.id;
-  if (!id || !title || !start || !nodes.some((n) => n.id === start)) return undefined;
-  const customer = scenario['customer'];
+export function classRoleplayView(scenario: Scenario, keys: readonly string[]): ClassRoleplayView {
+  let steps: PathStep[] = [];
+  for (const key of keys) {
+    const step = stepOf(key);
+    if (!step) break;
+    steps.push(step);
+  }
+  // Each failed replay names the first move that did not fit, so this ends (the empty path always fits).
+  for (;;) {
+    const result = replay(scenario, steps);
+    if (result.ok) return { state: result.state, path: steps.map(([node, choice]) => choiceKey(node, choice)), last: result.moves.at(-1) };
+    steps = steps.slice(0, result.at);
+  }
+}
+
+/**
+ * The scenario as a window needs it to replay the room's choices: nodes, choices and where they
+ * lead, effects, conditions, triggers and outcomes. The words are on the slide already and stay
+ * out of the page's data.
+ */
+export function replayData(scenario: Scenario): Scenario {
   return {
-    id,
-    title,
-    situation: text(scenario['situation']) ?? '',
-    customerName: (isData(customer) ? text(customer['name']) : text(customer)) ?? '',
-    start,
-    nodes,
+    ...scenario,
+    title: '',
+    summary: '',
+    situation: '',
+    sources: [],
+    customer: { ...scenario.customer, name: '', problem: '' },
+    flags: [],
+    nodes: scenario.nodes.map(({ id, choices }) => ({ id, say: '', choices: choices.map((c) => ({ ...c, say: '', feedback: '' })) })),
+    endings: scenario.endings.map((e) => ({ ...e, title: '', say: '', debrief: '' })),
+    triggers: scenario.triggers.map((tr) => ({ ...tr, say: '' })),
   };
-}
-
-/** The conversation's shape for `followPath`: node → choice → next node. */
-export function roleplayGraph(roleplay: ClassRoleplay): RoleplayGraph {
-  return Object.fromEntries(roleplay.nodes.map((node) => [node.id, Object.fromEntries(node.choices.map((c) => [c.id, c.next]))]));
 }
