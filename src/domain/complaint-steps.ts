@@ -7,14 +7,14 @@
  * step here (`fix-fast`), because acting quickly is how the correction is made.
  */
 export const COMPLAINT_STEPS = [
-  { id: 'thank', name: '说“谢谢”', hint: '先感谢客户把不满告诉你，而不是急着辩解' },
-  { id: 'explain-gratitude', name: '说明为什么感谢', hint: '让客户知道他的意见能帮我们改进，所以真心感谢' },
-  { id: 'apologise', name: '为错误道歉', hint: '针对出错的地方道歉，不推托、不找借口' },
-  { id: 'promise', name: '承诺马上处理', hint: '表明你会立刻负责解决，而不是踢皮球' },
-  { id: 'gather-info', name: '了解必要信息', hint: '问清发生了什么、何时、客户希望怎样解决' },
-  { id: 'fix-fast', name: '迅速纠正错误', hint: '动手解决问题，而且要快' },
-  { id: 'check-satisfaction', name: '确认客户满意', hint: '问一问客户对处理结果是否满意' },
-  { id: 'prevent', name: '避免再犯', hint: '说明或安排措施，让同样的问题不再发生' },
+  { id: 'thank', name: '说“谢谢”' },
+  { id: 'explain-gratitude', name: '说明为什么感谢' },
+  { id: 'apologise', name: '为错误道歉' },
+  { id: 'promise', name: '承诺马上处理' },
+  { id: 'gather-info', name: '了解必要信息' },
+  { id: 'fix-fast', name: '迅速纠正错误' },
+  { id: 'check-satisfaction', name: '确认客户满意' },
+  { id: 'prevent', name: '避免再犯' },
 ] as const;
 
 export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
