@@ -28,6 +28,8 @@ export interface Lms {
   origin: string;
   /** The manifest of each package, for the tests that read it. */
   manifests: Record<ScormVersion, string>;
+  /** Every file of each package but the manifest. */
+  contents: Record<ScormVersion, string[]>;
   close(): Promise<void>;
 }
 
@@ -35,10 +37,12 @@ export async function startLms(): Promise<Lms> {
   const { packages } = await packageCourse({ root: process.cwd(), dist: 'dist', packageVersion: 'e2e' });
   const files = new Map<string, Uint8Array>();
   const manifests = {} as Record<ScormVersion, string>;
+  const contents = {} as Record<ScormVersion, string[]>;
   for (const pkg of packages) {
     // Through the zip and back, so the test sees exactly what an LMS would unpack.
     for (const [path, data] of Object.entries(unzipSync(pkg.zip))) files.set(`${packagePath(pkg.version)}${path}`, data);
     manifests[pkg.version] = new TextDecoder().decode(pkg.files['imsmanifest.xml']);
+    contents[pkg.version] = Object.keys(pkg.files).filter((path) => path !== 'imsmanifest.xml');
   }
   const fixtures = join(process.cwd(), 'tests/fixtures/scorm-lms');
   const scormAgain = join(process.cwd(), 'node_modules/scorm-again/dist');
@@ -63,6 +67,7 @@ export async function startLms(): Promise<Lms> {
   return {
     origin: `http://localhost:${port}`,
     manifests,
+    contents,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

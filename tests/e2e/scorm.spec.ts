@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from '@playwright/test';
@@ -277,3 +278,90 @@ for (const version of ['1.2', '2004'] as const) {
     await context.close();
   });
 }
+
+test('an LMS that goes away mid-session: the learner is told, progress stays in the browser, the diagnostics panel shows what happened, and the next launch sends it', async ({
+  page,
+}) => {
+  const { course, launchFrame } = await launch(page, '1.2', { core: { student_id: 'E2048', student_name: '李, 娜' } });
+  await course.getByRole('link', { name: '开始学习' }).click();
+  await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
+  await expect(course.getByText('本课已完成')).toBeVisible();
+  await expect.poll(async () => get(await lmsData(page, '1.2'), 'suspend_data')).not.toBe('');
+  const beforeItWent = await lmsData(page, '1.2');
+
+  // The LMS's window is torn down: every call to its API now throws.
+  await page.evaluate(() => {
+    const api = (window as unknown as { API: Record<string, unknown> }).API;
+    for (const name of ['LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'])
+      api[name] = () => {
+        throw new TypeError("can't access dead object");
+      };
+  });
+  await course.locator('body').evaluate(() => (location.href = '../marketing-concepts/index.html'));
+  await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
+  await expect(course.getByText('本课已完成')).toBeVisible();
+  const notice = launchFrame.getByRole('status').filter({ hasText: '与学习平台（LMS）的连接中断了' });
+  await expect(notice).toBeVisible();
+  // The page itself has nothing to warn about: its progress is saved.
+  await expect(course.getByRole('status').filter({ hasText: '学习进度暂时无法保存到浏览器' })).toBeHidden();
+
+  // Ctrl+Alt+D, pressed while reading the course, opens the log a support person asks for.
+  await course.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Alt+KeyD');
+  const panel = launchFrame.getByRole('dialog', { name: '学习平台连接诊断' });
+  await expect(panel).toBeVisible();
+  const log = panel.getByRole('textbox', { name: '诊断日志' });
+  await expect(log).toHaveValue(/SCORM 1\.2 API found on this window → parent 1/);
+  await expect(log).toHaveValue(/LMSInitialize\(""\) → "true"/);
+  await expect(log).toHaveValue(/threw TypeError: can't access dead object: the LMS is no longer reachable/);
+  // The launch page and the course in it, not the stand-in LMS around them.
+  const { violations } = await new AxeBuilder({ page }).include('#sco').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+
+  // The next launch, in this browser, from what the LMS last stored: the second lesson reaches it now.
+  await page.locator('#sco').evaluate((frame: HTMLIFrameElement) => (frame.src = 'about:blank'));
+  const again = await page.context().newPage();
+  const second = await launch(again, '1.2', storedAfter('1.2', beforeItWent));
+  await expect(second.course.getByText('本课已完成')).toBeVisible();
+  await expect
+    .poll(async () => {
+      const decoded = decodeSuspendData(catalog, String(get(await lmsData(again, '1.2'), 'suspend_data')));
+      return decoded.ok ? decoded.events.flatMap((e) => (e.type === 'lesson-completed' ? [e.lessonId] : [])) : [];
+    })
+    .toEqual(['selling-starts-with-service', 'marketing-concepts']);
+  await expect(second.launchFrame.getByRole('status')).toBeHidden();
+});
+
+test('without an LMS, the package’s launch page runs the course in its ordinary local mode', async ({ page }) => {
+  await page.goto(`${lms.origin}${packagePath('2004')}scorm/launch.html`);
+  const course = page.frameLocator('[data-course-frame]');
+  await course.getByRole('link', { name: '开始学习' }).click();
+  await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
+  await expect(course.getByText('本课已完成')).toBeVisible();
+  await expect(page.getByRole('status')).toBeHidden();
+  const stored = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('service-classroom:progress:v1') ?? '{"events":[]}') as { events: { type: string }[] },
+  );
+  expect(stored.events.map((e) => e.type)).toEqual(['lesson-viewed', 'lesson-completed']);
+});
+
+test('each package’s manifest is well-formed XML that lists every file of the package, and every file it lists is there', async ({
+  page,
+}) => {
+  await page.goto(`${lms.origin}/harness.html`);
+  for (const version of ['1.2', '2004'] as const) {
+    const listed = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.querySelector('parsererror')) return ['parse error'];
+      return [...doc.getElementsByTagName('file')].map((f) => decodeURIComponent(f.getAttribute('href') ?? ''));
+    }, lms.manifests[version]);
+    expect([...listed].sort()).toEqual([...lms.contents[version]].sort());
+    expect(listed).toEqual(expect.arrayContaining(['index.html', 'scorm/launch.html', 'scorm/launch.js', 'scorm/frame.js']));
+    for (const path of listed) {
+      const response = await page.request.get(`${lms.origin}${packagePath(version)}${path}`);
+      expect(response.status(), path).toBe(200);
+    }
+  }
+});

@@ -40,17 +40,23 @@ const session: LmsSession = new LmsSession({
   diagnostics,
 });
 
-function showDiagnostics(): void {
+function showLog(): void {
   logView.value = diagnostics.text();
+  // The newest entries are what a support person looks for first.
+  logView.setSelectionRange(0, 0);
+  logView.scrollTop = logView.scrollHeight;
+}
+function showDiagnostics(): void {
   copyButton.textContent = copyButton.dataset['label'] ?? '';
   if (!dialog.open) dialog.showModal();
+  showLog();
 }
 function toggleDiagnostics(): void {
   if (dialog.open) dialog.close();
   else showDiagnostics();
 }
 diagnostics.subscribe(() => {
-  if (dialog.open) logView.value = diagnostics.text();
+  if (dialog.open) showLog();
 });
 dialog.querySelector('[data-close]')!.addEventListener('click', () => dialog.close());
 dialog.addEventListener('close', () => frame.focus());
