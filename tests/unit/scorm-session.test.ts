@@ -139,7 +139,14 @@ describe('an LMS session on the launch page', () => {
   it('resumes at a bookmark that is a page of the package, and at the course home otherwise', () => {
     const ok = lms('1.2', { core: { student_id: 'E1', lesson_location: 'lessons/x/index.html#s2', entry: 'resume' } });
     expect(session(ok.self, new FakeStorage()).s.start()).toBe('lessons/x/index.html#s2');
-    for (const location of ['javascript:alert(1)', 'https://evil.example/', '../../../etc/passwd.html', 'scorm/launch.html', '//x.html']) {
+    for (const location of [
+      'javascript:alert(1)',
+      'https://evil.example/',
+      '../../../etc/passwd.html',
+      'scorm/launch.html',
+      'present/crm-basics/index.html',
+      '//x.html',
+    ]) {
       const bad = lms('1.2', { core: { student_id: 'E1', lesson_location: location, entry: 'resume' } });
       expect(session(bad.self, new FakeStorage()).s.start()).toBe('index.html');
     }
@@ -244,6 +251,25 @@ describe('when the LMS misbehaves, the learner’s progress is never lost', () =
     const decoded = decodeSuspendData(catalog, String(back.get('suspend_data')));
     expect(decoded.ok && decoded.events.filter((e) => e.type === 'lesson-completed')).toHaveLength(2);
     expect(back.calls.filter((c) => /LMSSetValue\(cmi\.interactions\.\d+\.id/.test(c))).toHaveLength(kc.questions.length);
+  });
+
+  it('an LMS that refuses interactions past its limit: the rest wait, marked in the suspend data, and the next launch sends them', () => {
+    const limited = lms('2004', learner('2004', 'E1', 'A'));
+    limited.faults.refuse.add('cmi.interactions.2.id');
+    const { s, diagnostics } = session(limited.self, new FakeStorage(), '2004');
+    s.start();
+    pageAppends(s, quizEvent('q1', 5), quizEvent('q2', 9));
+    const sentIds = () => limited.calls.filter((c) => /^SetValue\(cmi\.interactions\.\d+\.id,/.test(c));
+    // Two accepted, the third refused, and no more tried this session.
+    expect(sentIds()).toHaveLength(3);
+    pageAppends(s, completedEvent('c1', 12, lessons[0]!));
+    expect(sentIds()).toHaveLength(3);
+    expect(diagnostics.text()).toContain('the LMS refused interaction 2; interactions are not sent again this session');
+
+    // Another computer, another day: both attempts' interactions are sent (the first one's again, whole).
+    const later = lms('2004', { ...learner('2004', 'E1', 'A'), suspend_data: limited.get('suspend_data') });
+    session(later.self, new FakeStorage(), '2004').s.start();
+    expect(later.calls.filter((c) => /^SetValue\(cmi\.interactions\.\d+\.id,/.test(c))).toHaveLength(2 * kc.questions.length);
   });
 
   it('suspend data that would not fit SCORM 1.2 is cut down for the LMS; the full record stays here', () => {

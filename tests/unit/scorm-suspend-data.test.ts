@@ -142,6 +142,16 @@ describe('the suspend-data codec', () => {
     });
   });
 
+  it('marks the attempts whose interactions have not reached the LMS yet', () => {
+    const log = finishedCourse({ seed: 11 });
+    const attempts = log.events.filter((e) => e.type === 'attempt');
+    const unsent = new Set([attempts[3]!.id, attempts[7]!.id]);
+    const decoded = decodeSuspendData(catalog, encodeSuspendData(catalog, log, { unreported: unsent }).text);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const decodedAttempts = decoded.events.filter((e) => e.type === 'attempt');
+    expect(decoded.unreported).toEqual([decodedAttempts[3]!.id, decodedAttempts[7]!.id]);
+  });
+
   it('keeps an attempt’s own content version and kind when they differ from the package’s', () => {
     const spec = catalog.activities.find((a) => a.kind === 'scenario')!;
     const attempt = {

@@ -26,11 +26,16 @@ export type FitResult =
   | (EncodeResult & { ok: true; level: TrimLevel; eventsLeftOut: number })
   | { ok: false; /** Length of the smallest version, still too long. */ length: number };
 
-export function fitSuspendData(catalog: ScormCatalog, log: Pick<ProgressLog, 'events' | 'resetAt'>, limit: number): FitResult {
+export function fitSuspendData(
+  catalog: ScormCatalog,
+  log: Pick<ProgressLog, 'events' | 'resetAt'>,
+  limit: number,
+  unreported?: ReadonlySet<string>,
+): FitResult {
   let smallest = Infinity;
   for (const level of [0, 1, 2, 3, 4, 5] as const) {
     const events = trimEvents(catalog, log.events, level);
-    const result = encodeSuspendData(catalog, { ...log, events }, level > 0);
+    const result = encodeSuspendData(catalog, { ...log, events }, { trimmed: level > 0, ...(unreported ? { unreported } : {}) });
     if (result.text.length <= limit) return { ok: true, ...result, level, eventsLeftOut: log.events.length - events.length };
     smallest = Math.min(smallest, result.text.length);
   }

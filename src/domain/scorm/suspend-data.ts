@@ -19,7 +19,8 @@ import { catalogFingerprints, type ActivitySpec, type ScormCatalog } from './cat
  *       head = kind (0 viewed, 1 completed, 2 attempt) + 4 × lesson or activity index
  *       · seconds since the previous event (zigzag)
  *       attempts continue: flags (1 passed, 2 version is the catalog's, 4 score is whole,
- *         8 maxScore is the catalog's, 16 kind is the catalog's) · finishedAt − at (zigzag s)
+ *         8 maxScore is the catalog's, 16 kind is the catalog's, 32 its interactions have not
+ *         reached the LMS yet) · finishedAt − at (zigzag s)
  *         · duration (zigzag s) · score (×10⁴ unless whole) · [maxScore ×10⁴] · [version string]
  *         · [kind] · answers as a length-prefixed block (empty: none; see `answer-codec.ts`)
  *
@@ -37,7 +38,7 @@ export const SCORM2004_SUSPEND_LIMIT = 64000;
 const EPOCH = Date.UTC(2024, 0, 1) / 1000;
 const KINDS: readonly ActivityKind[] = ['quiz', 'assessment', 'scenario'];
 const Tag = { Viewed: 0, Completed: 1, Attempt: 2 } as const;
-const AttemptFlag = { Passed: 1, CatalogVersion: 2, WholeScore: 4, CatalogMax: 8, CatalogKind: 16 } as const;
+const AttemptFlag = { Passed: 1, CatalogVersion: 2, WholeScore: 4, CatalogMax: 8, CatalogKind: 16, Unreported: 32 } as const;
 
 const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 const iso = (s: number): string => new Date(s * 1000).toISOString();
@@ -68,8 +69,19 @@ export interface EncodeResult {
   withoutAnswers: number;
 }
 
-/** Encodes the events of a log (learner profiles are left out); `trimmed` marks a log cut down to fit. */
-export function encodeSuspendData(catalog: ScormCatalog, log: Pick<ProgressLog, 'events' | 'resetAt'>, trimmed = false): EncodeResult {
+export interface EncodeOptions {
+  /** The log was cut down to fit (see `fit-suspend-data.ts`). */
+  trimmed?: boolean;
+  /** Ids of attempts whose interactions the LMS has not accepted yet: the next launch, wherever it is, sends them. */
+  unreported?: ReadonlySet<string>;
+}
+
+/** Encodes the events of a log (learner profiles are left out). */
+export function encodeSuspendData(
+  catalog: ScormCatalog,
+  log: Pick<ProgressLog, 'events' | 'resetAt'>,
+  { trimmed = false, unreported }: EncodeOptions = {},
+): EncodeResult {
   const lessonIndex = new Map(catalog.map.lessons.map((l, i) => [l.id, i]));
   const activityIndex = new Map(catalog.activities.map((a, i) => [a.id, i]));
   const fingerprints = catalogFingerprints(catalog);
@@ -103,7 +115,7 @@ export function encodeSuspendData(catalog: ScormCatalog, log: Pick<ProgressLog, 
     if (event.type === 'attempt') {
       const index = activityIndex.get(event.attempt.activityId)!;
       w.uint(Tag.Attempt + 4 * index).int(at - previous);
-      if (!writeAttempt(w, catalog.activities[index]!, event.attempt, at)) withoutAnswers++;
+      if (!writeAttempt(w, catalog.activities[index]!, event.attempt, at, unreported?.has(event.id) ?? false)) withoutAnswers++;
     } else if (event.type === 'lesson-viewed' || event.type === 'lesson-completed') {
       w.uint((event.type === 'lesson-viewed' ? Tag.Viewed : Tag.Completed) + 4 * lessonIndex.get(event.lessonId)!).int(at - previous);
     }
@@ -117,7 +129,7 @@ export function encodeSuspendData(catalog: ScormCatalog, log: Pick<ProgressLog, 
 }
 
 /** Writes the attempt after its head; returns false if its answers could not be carried. */
-function writeAttempt(w: ByteWriter, spec: ActivitySpec, attempt: Attempt, at: number): boolean {
+function writeAttempt(w: ByteWriter, spec: ActivitySpec, attempt: Attempt, at: number, unreported: boolean): boolean {
   const whole = Number.isInteger(attempt.score) && attempt.score >= 0;
   const catalogMax = attempt.maxScore === catalogMaxScore(spec);
   const catalogVersion = attempt.contentVersion === spec.version;
@@ -127,7 +139,8 @@ function writeAttempt(w: ByteWriter, spec: ActivitySpec, attempt: Attempt, at: n
     (catalogVersion ? AttemptFlag.CatalogVersion : 0) +
     (whole ? AttemptFlag.WholeScore : 0) +
     (catalogMax ? AttemptFlag.CatalogMax : 0) +
-    (catalogKind ? AttemptFlag.CatalogKind : 0);
+    (catalogKind ? AttemptFlag.CatalogKind : 0) +
+    (unreported ? AttemptFlag.Unreported : 0);
   const finished = seconds(attempt.finishedAt);
   w.uint(flags)
     .int(finished - at)
@@ -151,6 +164,8 @@ export type DecodeResult =
       trimmed: boolean;
       /** Attempts whose answers were left out because the package's activities changed since. */
       answersDropped: number;
+      /** Ids (among `events`) of attempts whose interactions the LMS has not accepted yet. */
+      unreported: string[];
     }
   | { ok: false; reason: 'empty' | 'format' | 'corrupt' | 'other-catalog' };
 
@@ -185,6 +200,7 @@ function readLog(catalog: ScormCatalog, r: ByteReader): DecodeResult {
   const count = r.uint();
   const events: ProgressEvent[] = [];
   const seen = new Map<string, number>();
+  const unreported: string[] = [];
   let answersDropped = 0;
   let at = base;
   for (let n = 0; n < count; n++) {
@@ -195,9 +211,11 @@ function readLog(catalog: ScormCatalog, r: ByteReader): DecodeResult {
     if (tag === Tag.Attempt) {
       const spec = catalog.activities[index];
       if (!spec) throw new RangeError('activity index out of range');
-      const { attempt, answersKept } = readAttempt(r, spec, at, sameStructure);
+      const { attempt, answersKept, reported } = readAttempt(r, spec, at, sameStructure);
       if (!answersKept) answersDropped++;
-      events.push({ id: eventId(seen, `a${index}`, at), at: iso(at), type: 'attempt', attempt });
+      const id = eventId(seen, `a${index}`, at);
+      if (!reported) unreported.push(id);
+      events.push({ id, at: iso(at), type: 'attempt', attempt });
     } else if (tag === Tag.Viewed || tag === Tag.Completed) {
       const lesson = catalog.map.lessons[index];
       if (!lesson) throw new RangeError('lesson index out of range');
@@ -207,7 +225,14 @@ function readLog(catalog: ScormCatalog, r: ByteReader): DecodeResult {
       throw new RangeError('unknown event kind');
     }
   }
-  return { ok: true, events: events.sort(compareEvents), ...(resetAt ? { resetAt } : {}), trimmed: (flags & 1) === 1, answersDropped };
+  return {
+    ok: true,
+    events: events.sort(compareEvents),
+    ...(resetAt ? { resetAt } : {}),
+    trimmed: (flags & 1) === 1,
+    answersDropped,
+    unreported,
+  };
 }
 
 /** Ids that depend only on what an event records, so decoding the same data twice yields the same events. */
@@ -218,7 +243,12 @@ function eventId(seen: Map<string, number>, what: string, at: number): string {
   return n === 0 ? key : `${key}-${n}`;
 }
 
-function readAttempt(r: ByteReader, spec: ActivitySpec, at: number, sameStructure: boolean): { attempt: Attempt; answersKept: boolean } {
+function readAttempt(
+  r: ByteReader,
+  spec: ActivitySpec,
+  at: number,
+  sameStructure: boolean,
+): { attempt: Attempt; answersKept: boolean; reported: boolean } {
   const flags = r.uint();
   const finished = at + r.int();
   const started = finished - r.int();
@@ -243,5 +273,6 @@ function readAttempt(r: ByteReader, spec: ActivitySpec, at: number, sameStructur
       finishedAt: iso(finished),
     },
     answersKept: !carried || answers !== undefined,
+    reported: (flags & AttemptFlag.Unreported) === 0,
   };
 }

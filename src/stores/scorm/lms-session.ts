@@ -58,8 +58,11 @@ export interface SessionStatus {
 
 /** Where the course opens when there is no bookmark. */
 export const HOME = 'index.html';
-/** A bookmark is a page of the package: a relative path to an .html file, optionally with an anchor. */
-const BOOKMARK = /^(?!scorm\/)(?:[a-z0-9_-]+\/)*[a-z0-9_-]+\.html(?:#[\w-]*)?$/i;
+/**
+ * A bookmark is a page of the package: a relative path to an .html file, optionally with an
+ * anchor; not the launch page itself, and not a trainer's slide deck (a learner resumes learning).
+ */
+const BOOKMARK = /^(?!scorm\/|present\/)(?:[a-z0-9_-]+\/)*[a-z0-9_-]+\.html(?:#[\w-]*)?$/i;
 
 export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private mode: SessionMode = 'local';

@@ -96,8 +96,9 @@ export class ScormReporter {
           resumed.answersDropped > 0 ? `; answers of ${resumed.answersDropped} attempts left out (the activities changed since)` : ''
         }`,
       );
-      // What the LMS already holds was reported by the session that saved it.
-      for (const e of resumed.events) if (e.type === 'attempt') this.reported.add(sameAs(e));
+      // What the LMS already holds was reported by the session that saved it, unless marked as not yet sent.
+      const unsent = new Set(resumed.unreported);
+      for (const e of resumed.events) if (e.type === 'attempt' && !unsent.has(e.id)) this.reported.add(sameAs(e));
     }
     if (this.review) diagnostics.note('review mode: nothing is reported to the LMS');
     this.lastLocation = get(this.names.location);
@@ -165,7 +166,9 @@ export class ScormReporter {
   private reportSuspendData(log: ProgressLog): boolean {
     const { catalog, connection, diagnostics } = this.options;
     const limit = this.version === '1.2' ? SCORM12_SUSPEND_LIMIT : SCORM2004_SUSPEND_LIMIT;
-    let fit = fitSuspendData(catalog, log, limit);
+    // Attempts whose interactions did not get through are marked, so the next launch sends them, on any computer.
+    const unreported = new Set(log.events.flatMap((e) => (e.type === 'attempt' && !this.reported.has(sameAs(e)) ? [e.id] : [])));
+    let fit = fitSuspendData(catalog, log, limit, unreported);
     if (!fit.ok) {
       diagnostics.error(
         `progress does not fit the LMS's suspend data even cut down (${fit.length} > ${limit} chars); the LMS keeps its older copy`,
@@ -181,7 +184,7 @@ export class ScormReporter {
     }
     // Some LMSs keep less than the standard allows: try SCORM 1.2's size once before giving up.
     if (fit.text.length > SCORM12_SUSPEND_LIMIT && connection.usable) {
-      fit = fitSuspendData(catalog, log, SCORM12_SUSPEND_LIMIT);
+      fit = fitSuspendData(catalog, log, SCORM12_SUSPEND_LIMIT, unreported);
       if (fit.ok && connection.set(this.names.suspendData, fit.text)) {
         diagnostics.note(`suspend data sent cut down to ${fit.text.length} chars (${TRIM_STEPS[fit.level]})`);
         this.lastSuspend = fit.text;
