@@ -229,6 +229,15 @@ describe('when the LMS misbehaves, the learner’s progress is never lost', () =
     expect(storedLog(storage, copyKey('E1'))?.events.map((e) => e.id)).toEqual(expect.arrayContaining(['c1', 'q1']));
   });
 
+  it('an LMS that does not implement an optional element it is asked for: logged, and the learner is not alarmed', () => {
+    const partial = lms('1.2', learner('1.2', 'E1', 'A'));
+    partial.faults.refuse.add('cmi.interactions._count');
+    const { s, diagnostics } = session(partial.self, new FakeStorage());
+    s.start();
+    expect(s.status()).toEqual({ mode: 'lms', gone: false, refusals: 0 });
+    expect(diagnostics.text()).toMatch(/!! LMSGetValue\("cmi\.interactions\._count"\) → "false" · error 405/);
+  });
+
   it('an LMS that goes away mid-session: logged once, progress kept here, and sent at the next launch', () => {
     const storedAtLaunch = learner('1.2', 'E1', 'A');
     const vanishing = lms('1.2', storedAtLaunch);

@@ -27,7 +27,7 @@ const diagnostics: Diagnostics = new Diagnostics((): Record<string, string> => {
     package: `SCORM ${version}, built ${root.dataset['builtAt'] ?? '?'}`,
     'launch page': location.href,
     opened: openedAt,
-    mode: `${status.mode}${status.gone ? ', LMS gone' : ''}, ${status.refusals} errors`,
+    mode: `${status.mode}${status.gone ? ', LMS gone' : ''}, ${status.refusals} values or commits refused`,
     browser: navigator.userAgent,
   };
 });

@@ -36,10 +36,6 @@ export class Diagnostics {
     this.add('note', text);
   }
 
-  get errorCount(): number {
-    return this.entries.filter((e) => e.level === 'error').length;
-  }
-
   list(): readonly DiagnosticEntry[] {
     return this.entries;
   }

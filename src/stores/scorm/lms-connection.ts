@@ -70,6 +70,8 @@ export class LmsConnection {
   state: ConnectionState = 'new';
   /** The last error code the LMS gave, "0" if none. */
   lastError = '0';
+  /** Values and commits the LMS refused this session (a refused read is only logged: an LMS may not implement an optional element). */
+  refusals = 0;
 
   constructor(
     readonly version: ScormVersion,
@@ -175,6 +177,7 @@ export class LmsConnection {
 
   private refused(verb: Verb, args: string[], answer: string, code: string): void {
     this.lastError = code;
+    if (verb !== 'get') this.refusals++;
     const words = code === '?' ? '' : this.explain('errorString', code);
     const detail = code === '?' ? '' : this.explain('diagnostic', code);
     const extra = detail && detail !== words ? ` (${detail})` : '';

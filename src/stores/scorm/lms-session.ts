@@ -52,7 +52,7 @@ export interface SessionStatus {
   mode: SessionMode;
   /** The LMS stopped answering during the session. */
   gone: boolean;
-  /** The LMS refused at least one call this session. */
+  /** Values and commits the LMS refused this session. */
   refusals: number;
 }
 
@@ -73,7 +73,6 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private copy: ReturnType<typeof learnerCopy> | undefined;
   private pending = false;
   private significant = false;
-  private refusals = 0;
   private lastCopyOutcome: SaveOutcome = 'saved';
   private readonly root: string;
   private readonly listeners = new Set<() => void>();
@@ -81,13 +80,6 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   constructor(private readonly options: SessionOptions) {
     this.log = emptyLog(options.catalog.courseId);
     this.root = new URL('../', options.launchUrl).href;
-    options.diagnostics.subscribe(() => {
-      const errors = options.diagnostics.errorCount;
-      if (errors !== this.refusals) {
-        this.refusals = errors;
-        this.notify();
-      }
-    });
   }
 
   /** Opens the session. Returns the page to show first, relative to the package root. */
@@ -153,7 +145,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   }
 
   status(): SessionStatus {
-    return { mode: this.mode, gone: this.connection?.state === 'gone', refusals: this.refusals };
+    return { mode: this.mode, gone: this.connection?.state === 'gone', refusals: this.connection?.refusals ?? 0 };
   }
 
   subscribe(listener: () => void): () => void {
