@@ -419,6 +419,20 @@ export const zhCN = {
   'ltv.noscriptChurn': '{customers} 名客户、流失率 {percent}%：{formula} = {total}',
   // — hr —
   // — scorm —
+  'scorm.frameTitle': '课程内容',
+  'scorm.noticeRefused': '没能与学习平台（LMS）建立连接：这次的学习记录只保存在这台电脑的浏览器里，平台上看不到。',
+  'scorm.noticeGone':
+    '与学习平台（LMS）的连接中断了：你的学习记录仍保存在这台电脑的浏览器里。请关闭课程，再从学习平台重新打开，记录会补报上去。',
+  'scorm.noticeRefusals':
+    '学习平台（LMS）没有接收部分学习数据：你的学习记录仍完整保存在这台电脑的浏览器里。如需帮助，请把诊断信息发给培训管理员。',
+  'scorm.noticeDetails': '查看诊断信息',
+  'scorm.diagnosticsTitle': '学习平台连接诊断',
+  'scorm.diagnosticsIntro':
+    '下面记录了课程与学习平台（LMS）之间的每一次通信、错误代码和平台给出的说明。需要技术支持时，请复制全部内容发给培训管理员。随时可按 Ctrl+Alt+D 打开或关闭本窗口。',
+  'scorm.diagnosticsLog': '诊断日志',
+  'scorm.diagnosticsCopy': '复制全部',
+  'scorm.diagnosticsCopied': '已复制',
+  'scorm.diagnosticsClose': '关闭',
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -16,6 +16,12 @@ export type LoadOutcome =
 
 export type SaveOutcome = 'saved' | 'quota' | 'unavailable';
 
+/**
+ * In an LMS package, the launch page lends the course pages it frames a storage of its own under
+ * this window property (installed by the package's `frame.js`, see `src/components/scorm/frame.ts`).
+ */
+export const PACKAGE_STORAGE = 'serviceClassroomStorage';
+
 /** Where the progress log is persisted. localStorage here; the SCORM runtime is another. */
 export interface ProgressStorage {
   load(courseId: string): LoadOutcome;

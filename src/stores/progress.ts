@@ -2,7 +2,7 @@ import { atom } from 'nanostores';
 import { emptyLog, type Attempt, type ProgressEvent, type ProgressLog } from '../domain/progress/events.ts';
 import { mergeEvents } from '../domain/progress/merge.ts';
 import type { RejectReason } from '../domain/progress/parse.ts';
-import { localProgressStorage, type ProgressStorage } from './progress-storage.ts';
+import { localProgressStorage, PACKAGE_STORAGE, type ProgressStorage } from './progress-storage.ts';
 
 /**
  * The learner's progress log and the actions that append to it. Components call the actions and
@@ -59,12 +59,14 @@ export function startProgress(options: StartOptions): void {
   stopWatching = storage.watch(options.courseId, adoptFromOtherTab);
 }
 
-/** In the browser the store starts itself, from `<html data-course-id>` and localStorage. */
+/** In the browser the store starts itself, from `<html data-course-id>` and localStorage (or, in an LMS package, the launch page). */
 export function ensureProgressStarted(): void {
   if (started || typeof document === 'undefined') return;
   startProgress({
     courseId: document.documentElement.dataset['courseId'] ?? 'unknown',
-    storage: localProgressStorage(() => window.localStorage, window),
+    storage:
+      (window as Window & { [PACKAGE_STORAGE]?: ProgressStorage })[PACKAGE_STORAGE] ??
+      localProgressStorage(() => window.localStorage, window),
   });
 }
 

@@ -1,0 +1,69 @@
+import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
+import type { ScormVersion } from '../../domain/scorm/cmi.ts';
+import { t } from '../../i18n/index.ts';
+
+/**
+ * `scorm/launch.html`, the SCO the manifest launches: a frame for the course, a notice bar for
+ * LMS trouble, the diagnostics panel, and the course catalog as a JSON data block (data, not
+ * script, so the page's Content-Security-Policy allows no inline script at all).
+ */
+export interface LaunchPageInput {
+  version: ScormVersion;
+  catalog: ScormCatalog;
+  builtAt: string;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** JSON that cannot end the `<script>` element it sits in. */
+const jsonInHtml = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+
+export const LAUNCH_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "frame-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+export function launchPage({ version, catalog, builtAt }: LaunchPageInput): string {
+  const title = escapeHtml(catalog.title);
+  return `<!doctype html>
+<html lang="zh-CN" data-scorm-version="${version}" data-built-at="${escapeHtml(builtAt)}">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta http-equiv="content-security-policy" content="${LAUNCH_CSP}">
+    <title>${title}</title>
+    <link rel="stylesheet" href="launch.css">
+    <script type="application/json" id="scorm-catalog">${jsonInHtml(catalog)}</script>
+    <script src="launch.js" defer></script>
+  </head>
+  <body>
+    <div class="lms-notice" role="status" data-lms-notice data-state="ok" hidden>
+      <p>
+        <span data-when="refused">${escapeHtml(t('scorm.noticeRefused'))}</span>
+        <span data-when="gone">${escapeHtml(t('scorm.noticeGone'))}</span>
+        <span data-when="refusals">${escapeHtml(t('scorm.noticeRefusals'))}</span>
+      </p>
+      <button type="button" data-open-diagnostics>${escapeHtml(t('scorm.noticeDetails'))}</button>
+    </div>
+    <iframe class="course-frame" data-course-frame title="${escapeHtml(`${t('scorm.frameTitle')} · ${catalog.title}`)}"></iframe>
+    <dialog class="diagnostics" data-diagnostics aria-labelledby="diagnostics-title" aria-describedby="diagnostics-intro">
+      <h2 id="diagnostics-title">${escapeHtml(t('scorm.diagnosticsTitle'))}</h2>
+      <p id="diagnostics-intro">${escapeHtml(t('scorm.diagnosticsIntro'))}</p>
+      <textarea readonly aria-label="${escapeHtml(t('scorm.diagnosticsLog'))}" spellcheck="false"></textarea>
+      <div class="actions">
+        <button type="button" data-copy data-label="${escapeHtml(t('scorm.diagnosticsCopy'))}" data-done="${escapeHtml(t('scorm.diagnosticsCopied'))}">${escapeHtml(t('scorm.diagnosticsCopy'))}</button>
+        <button type="button" data-close>${escapeHtml(t('scorm.diagnosticsClose'))}</button>
+      </div>
+    </dialog>
+  </body>
+</html>
+`;
+}

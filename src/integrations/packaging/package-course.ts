@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import type { ScormVersion } from '../../domain/scorm/cmi.ts';
+import { bundleScormScripts } from './bundle.ts';
+import { readCatalog } from './course-catalog.ts';
+import { launchPage } from './launch-page.ts';
+import { manifestXml } from './manifest.ts';
+import { relativizeCss, relativizeHtml, siteUrlsInScript, withFrameScript, type SiteFiles } from './relative-urls.ts';
+
+/**
+ * The course as LMS packages: the built site (`dist/`) copied with relative URLs, every page
+ * loading `scorm/frame.js` first, the launch page and its scripts under `scorm/`, and an
+ * `imsmanifest.xml` at the root; one zip per SCORM version. `dist/` itself is not changed, so the
+ * same build still serves as the website.
+ */
+
+export const LAUNCH = 'scorm/launch.html';
+export const VERSIONS: readonly ScormVersion[] = ['1.2', '2004'];
+
+export interface PackageOptions {
+  /** The project root (where `content/` and `src/` are). */
+  root: string;
+  /** The built site. */
+  dist: string;
+  packageVersion: string;
+  builtAt?: Date;
+}
+
+export interface CoursePackage {
+  version: ScormVersion;
+  /** File name for the zip, e.g. service-classroom-scorm12.zip. */
+  fileName: string;
+  /** Every file of the package by path, the manifest included. */
+  files: Record<string, Uint8Array>;
+  zip: Uint8Array;
+}
+
+export interface PackageResult {
+  packages: CoursePackage[];
+  /** Site URLs that point at no file: links that are broken in the website too. */
+  missing: string[];
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** The site's files with URLs made relative and the frame script added to every page. */
+export function stageSite(dist: string): { files: Record<string, Uint8Array>; missing: string[] } {
+  const paths = listFiles(dist);
+  const known = new Set(paths);
+  const site: SiteFiles = { has: (p) => known.has(p), topLevel: new Set(paths.map((p) => p.split('/')[0]!)) };
+  const files: Record<string, Uint8Array> = {};
+  const missing: string[] = [];
+  const encoder = new TextEncoder();
+  for (const path of paths) {
+    const bytes = readFileSync(join(dist, path));
+    if (path.endsWith('.html')) {
+      const rewritten = relativizeHtml(bytes.toString('utf8'), path, site);
+      missing.push(...rewritten.missing);
+      files[path] = encoder.encode(withFrameScript(rewritten.text, path));
+    } else if (path.endsWith('.css')) {
+      const rewritten = relativizeCss(bytes.toString('utf8'), path, site);
+      missing.push(...rewritten.missing);
+      files[path] = encoder.encode(rewritten.text);
+    } else if (path.endsWith('.js') || path.endsWith('.mjs')) {
+      const urls = siteUrlsInScript(bytes.toString('utf8'), site);
+      if (urls.length > 0) throw new Error(`${path} holds site URLs the packager cannot make relative: ${urls.join(', ')}`);
+      files[path] = bytes;
+    } else {
+      files[path] = bytes;
+    }
+  }
+  return { files, missing: [...new Set(missing)] };
+}
+
+export async function packageCourse(options: PackageOptions): Promise<PackageResult> {
+  const builtAt = options.builtAt ?? new Date();
+  const catalog = readCatalog(options.root);
+  const staged = stageSite(options.dist);
+  const scripts = await bundleScormScripts(options.root);
+  const encoder = new TextEncoder();
+
+  const packages = VERSIONS.map((version): CoursePackage => {
+    const files: Record<string, Uint8Array> = {
+      ...staged.files,
+      ...scripts,
+      [LAUNCH]: encoder.encode(launchPage({ version, catalog, builtAt: builtAt.toISOString() })),
+    };
+    const manifest = manifestXml({
+      version,
+      courseId: catalog.courseId,
+      title: catalog.title,
+      launch: LAUNCH,
+      files: Object.keys(files),
+      packageVersion: options.packageVersion,
+    });
+    files['imsmanifest.xml'] = encoder.encode(manifest);
+    const zippable: Zippable = {};
+    for (const [path, data] of Object.entries(files)) zippable[path] = [data, { mtime: builtAt }];
+    return {
+      version,
+      fileName: `${catalog.courseId}-scorm${version === '1.2' ? '12' : '2004'}.zip`,
+      files,
+      zip: zipSync(zippable, { level: 9 }),
+    };
+  });
+  return { packages, missing: staged.missing };
+}

@@ -1,0 +1,367 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FrameLocator, Page } from '@playwright/test';
+import { parse } from 'yaml';
+import type { ScormVersion } from '../../src/domain/scorm/cmi.ts';
+import { decodeSuspendData, SCORM12_SUSPEND_LIMIT } from '../../src/domain/scorm/suspend-data.ts';
+import { bestRun } from '../../src/domain/scenario/best-path.ts';
+import { readCatalog } from '../../src/integrations/packaging/course-catalog.ts';
+import { quizSchema } from '../../src/schemas/quiz.ts';
+import { scenarioSchema } from '../../src/schemas/scenario.ts';
+import { expect, hydrated, test } from './fixtures.ts';
+import { packagePath, startLms, type Lms } from './scorm-lms.ts';
+
+// The course as an LMS sees it: the packages `npm run package` writes, unzipped under a deep LMS
+// path, launched from a page that holds scorm-again's SCORM 1.2 or 2004 API, as an LMS player does.
+
+const catalog = readCatalog(process.cwd());
+const yaml = (path: string) => parse(readFileSync(fileURLToPath(new URL(`../../content/${path}`, import.meta.url)), 'utf8'));
+const SCENARIO = scenarioSchema.parse(yaml('scenarios/angry-powerful-delayed-order.yaml'));
+const BEST = bestRun(SCENARIO)!;
+const MODULE_QUIZ = quizSchema.parse(yaml('quizzes/module-mindset.yaml'));
+const line = (nodeId: string, choiceId: string) => SCENARIO.nodes.find((n) => n.id === nodeId)!.choices.find((c) => c.id === choiceId)!.say;
+
+/** The right answers of the first lesson's check, by a piece of each prompt (as in quizzes.spec.ts). */
+const FIRST_CHECK: Record<string, string[]> = {
+  销售的实质: ['先把服务做好，再让成交自然发生，培养满意忠诚的客户'],
+  两个关键: ['建立信任', '找到客户的需求'],
+  并不重要: ['错误'],
+  只想问清收费: ['问清客户想解决的问题，讲明收费和注意事项，告诉他想好后找谁办理'],
+};
+
+let lms: Lms;
+test.beforeAll(async () => {
+  lms = await startLms();
+});
+test.afterAll(async () => lms.close());
+
+type Cmi = Record<string, unknown>;
+
+interface Launch {
+  course: FrameLocator;
+  launchFrame: FrameLocator;
+}
+
+/** Opens the harness as the LMS would launch the course, with what the LMS has stored for the learner. */
+async function launch(page: Page, version: ScormVersion, stored: Cmi): Promise<Launch> {
+  await page.addInitScript((config) => Object.assign(window, { __lms: config }), { version, packagePath: packagePath(version), stored });
+  await page.goto(`${lms.origin}/harness.html`);
+  const launchFrame = page.frameLocator('#sco');
+  return { launchFrame, course: launchFrame.frameLocator('[data-course-frame]') };
+}
+
+/** Everything the LMS holds, read from its side. */
+const lmsData = (page: Page, version: ScormVersion): Promise<Cmi> =>
+  page.evaluate((v) => {
+    const api = (window as unknown as Record<string, { renderCMIToJSONObject(): { cmi: Cmi } }>)[v === '1.2' ? 'API' : 'API_1484_11']!;
+    return api.renderCMIToJSONObject().cmi;
+  }, version);
+
+const get = (data: Cmi, path: string): unknown => path.split('.').reduce<unknown>((v, key) => (v as Cmi | undefined)?.[key], data);
+
+function interactionsOf(data: Cmi): Cmi[] {
+  const list = get(data, 'interactions') as Cmi | Cmi[] | undefined;
+  const raw = Array.isArray(list) ? list : Object.values((list as Cmi | undefined)?.['childArray'] ?? list ?? {});
+  return raw as Cmi[];
+}
+
+async function answerFirstCheck(course: FrameLocator) {
+  const form = course.locator('form.quiz-form');
+  for (const fieldset of await form.locator('fieldset').all()) {
+    const legend = (await fieldset.locator('legend').textContent()) ?? '';
+    const right = Object.entries(FIRST_CHECK).find(([key]) => legend.includes(key))?.[1] ?? [];
+    for (const label of right) await fieldset.getByLabel(label, { exact: true }).check();
+  }
+  await form.getByRole('button', { name: '提交答案' }).click();
+}
+
+/** Answers the module quiz's choice and true/false questions right, leaves ordering and matching alone. */
+async function answerModuleQuizPartly(course: FrameLocator): Promise<number> {
+  const form = course.locator('form.quiz-form');
+  let answered = 0;
+  for (const q of MODULE_QUIZ.questions) {
+    const fieldset = form.locator('fieldset').filter({ hasText: q.prompt });
+    if (q.type === 'single' || q.type === 'multiple') {
+      for (const o of q.options.filter((x) => x.correct)) await fieldset.getByLabel(o.text, { exact: true }).check();
+      answered++;
+    } else if (q.type === 'truefalse') {
+      await fieldset.getByLabel(q.answer ? '正确' : '错误', { exact: true }).check();
+      answered++;
+    }
+  }
+  // Unanswered questions are pointed out once; a second press submits anyway.
+  await form.getByRole('button', { name: '提交答案' }).click();
+  await form.getByRole('button', { name: '提交答案' }).click();
+  return answered;
+}
+
+async function playBestRun(course: FrameLocator) {
+  await course.getByRole('button', { name: '开始对话' }).click();
+  for (const [nodeId, choiceId] of BEST.path) {
+    await course
+      .getByRole('group', { name: '你怎么回应？' })
+      .getByRole('button', { name: line(nodeId, choiceId) })
+      .click();
+  }
+  await expect(course.getByText('通过', { exact: true })).toBeVisible();
+}
+
+const STARTING: Record<ScormVersion, Cmi> = {
+  '1.2': { core: { student_id: 'E1024', student_name: '王, 小明' } },
+  '2004': { learner_id: 'E1024', learner_name: '王, 小明' },
+};
+
+/** What an LMS keeps between launches and gives back on the next one ("resume", since the course exited with "suspend"). */
+function storedAfter(version: ScormVersion, data: Cmi): Cmi {
+  if (version === '1.2') {
+    return {
+      core: {
+        student_id: get(data, 'core.student_id'),
+        student_name: get(data, 'core.student_name'),
+        lesson_location: get(data, 'core.lesson_location'),
+        lesson_status: get(data, 'core.lesson_status'),
+        entry: 'resume',
+      },
+      suspend_data: get(data, 'suspend_data'),
+    };
+  }
+  return {
+    learner_id: get(data, 'learner_id'),
+    learner_name: get(data, 'learner_name'),
+    location: get(data, 'location'),
+    completion_status: get(data, 'completion_status'),
+    success_status: get(data, 'success_status'),
+    entry: 'resume',
+    suspend_data: get(data, 'suspend_data'),
+  };
+}
+
+for (const version of ['1.2', '2004'] as const) {
+  test(`SCORM ${version}: a learner in the LMS finishes lessons, a quiz and a role-play; the LMS holds status, score, interactions and suspend data; the next launch resumes at the bookmark with progress restored`, async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const { course } = await launch(page, version, STARTING[version]);
+
+    // Lesson one, with its knowledge check.
+    await expect(course.getByRole('heading', { level: 1 })).toContainText('客服课堂');
+    await course.getByRole('link', { name: '开始学习' }).click();
+    await expect(course.getByRole('heading', { name: '学完本课，你将能够' })).toBeVisible();
+    await hydrated(course.locator('body'));
+    await answerFirstCheck(course);
+    await expect(course.getByRole('heading', { name: /^通过\s*得分 4 \/ 4/ })).toBeVisible();
+    await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
+    await expect(course.getByText('本课已完成')).toBeVisible();
+
+    // The module quiz, partly answered: a score, not yet a pass.
+    await course.locator('body').evaluate(() => (location.href = '../../quizzes/module-mindset/index.html'));
+    await hydrated(course.locator('body'));
+    const answered = await answerModuleQuizPartly(course);
+    const result = course.getByRole('heading', { name: /^未通过\s*得分 [\d.]+ \/ 11/ });
+    await expect(result).toBeVisible();
+    const moduleScore = Number(/得分 ([\d.]+) \//.exec((await result.textContent()) ?? '')![1]);
+    expect(moduleScore).toBe(answered);
+
+    // A role-play, played to its best ending, reached through the course's own navigation.
+    await course.getByRole('link', { name: '情景演练' }).first().click();
+    await course.getByRole('link', { name: SCENARIO.title, exact: true }).click();
+    await hydrated(course.locator('body'));
+    await playBestRun(course);
+
+    // Lesson two, read to the end: the last page seen is the bookmark.
+    await course.locator('body').evaluate(() => (location.href = '../../lessons/marketing-concepts/index.html'));
+    await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
+    await expect(course.getByText('本课已完成')).toBeVisible();
+
+    // What the LMS holds now.
+    const overall = String(Math.floor(((moduleScore / 11) * 100) / catalog.completion.requiredActivities.length));
+    await expect.poll(async () => get(await lmsData(page, version), version === '1.2' ? 'core.score.raw' : 'score.raw')).toBe(overall);
+    const data = await lmsData(page, version);
+    const interactions = interactionsOf(data);
+    const ids = interactions.map((i) => i['id']);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'kc-selling-starts-with-service.essence',
+        'kc-selling-starts-with-service.two-keys',
+        'module-mindset.four-c',
+        ...BEST.path.map(([node]) => `${SCENARIO.id}.${node}`),
+      ]),
+    );
+    expect(interactions).toHaveLength(4 + answered + BEST.path.length);
+    const twoKeys = interactions.find((i) => i['id'] === 'kc-selling-starts-with-service.two-keys')!;
+    const firstDecision = interactions.find((i) => i['id'] === `${SCENARIO.id}.${BEST.path[0]![0]}`)!;
+    const [firstNode, firstChoice] = BEST.path[0]!;
+    const choiceIndex = SCENARIO.nodes.find((n) => n.id === firstNode)!.choices.findIndex((c) => c.id === firstChoice);
+    if (version === '1.2') {
+      expect(get(data, 'core.lesson_status')).toBe('incomplete');
+      expect(get(data, 'core.score.min')).toBe('0');
+      expect(get(data, 'core.score.max')).toBe('100');
+      expect(get(data, 'core.lesson_location')).toBe('lessons/marketing-concepts/index.html');
+      expect(twoKeys).toMatchObject({ type: 'choice', result: 'correct' });
+      expect(twoKeys['student_response']).toMatch(/^[a-z],[a-z]$/);
+      expect(get(twoKeys, 'correct_responses.childArray.0.pattern') ?? get(twoKeys, 'correct_responses.0.pattern')).toBe(
+        twoKeys['student_response'],
+      );
+      expect(firstDecision).toMatchObject({ type: 'choice', result: 'correct', student_response: 'abcdefghij'[choiceIndex] });
+    } else {
+      expect(get(data, 'completion_status')).toBe('incomplete');
+      expect(get(data, 'success_status')).toBe('unknown');
+      expect(get(data, 'score.scaled')).toBe(String(Number(overall) / 100));
+      expect(get(data, 'progress_measure')).toBe(String(Math.round((2 / catalog.map.lessons.length) * 100) / 100));
+      expect(get(data, 'location')).toBe('lessons/marketing-concepts/index.html');
+      expect(twoKeys).toMatchObject({ type: 'choice', result: 'correct' });
+      expect(String(twoKeys['learner_response']).split('[,]').sort()).toEqual(['need', 'trust']);
+      expect(String(twoKeys['description'])).toContain('两个关键');
+      expect(firstDecision).toMatchObject({ type: 'choice', result: 'correct', learner_response: firstChoice });
+    }
+
+    // The suspend data is the progress log, compact: it decodes to what the learner did.
+    const suspend = String(get(data, 'suspend_data'));
+    expect(suspend.length).toBeLessThan(SCORM12_SUSPEND_LIMIT);
+    const decoded = decodeSuspendData(catalog, suspend);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.events.filter((e) => e.type === 'lesson-completed').map((e) => e.type === 'lesson-completed' && e.lessonId)).toEqual([
+      'selling-starts-with-service',
+      'marketing-concepts',
+    ]);
+    expect(decoded.events.flatMap((e) => (e.type === 'attempt' ? [[e.attempt.activityId, e.attempt.passed]] : []))).toEqual([
+      ['kc-selling-starts-with-service', true],
+      ['module-mindset', false],
+      [SCENARIO.id, true],
+    ]);
+
+    // The learner closes the course (the LMS unloads its frame): the session ends with the time
+    // spent and "suspend", so the LMS offers to resume next time.
+    await page.locator('#sco').evaluate((frame: HTMLIFrameElement) => (frame.src = 'about:blank'));
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (v) => (window as unknown as Record<string, { isTerminated(): boolean }>)[v]!.isTerminated(),
+          version === '1.2' ? 'API' : 'API_1484_11',
+        ),
+      )
+      .toBe(true);
+    const closed = await lmsData(page, version);
+    if (version === '1.2') {
+      expect(get(closed, 'core.exit')).toBe('suspend');
+      expect(get(closed, 'core.session_time')).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+      expect(get(closed, 'core.session_time')).not.toMatch(/^0+:00:00(\.0+)?$/);
+    } else {
+      expect(get(closed, 'exit')).toBe('suspend');
+      expect(get(closed, 'session_time')).toMatch(/^PT(\d+H)?(\d+M)?[\d.]+S$/);
+    }
+
+    // A second launch on another computer (nothing in this browser): the LMS's copy is all there is.
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const again = await context.newPage();
+    const second = await launch(again, version, storedAfter(version, closed));
+    await expect(second.course.getByRole('heading', { level: 1 })).toContainText('营销观念');
+    await expect(second.course.getByText('本课已完成')).toBeVisible();
+    await second.course.getByRole('link', { name: '课程首页' }).first().click();
+    await expect(second.course.locator('[data-module="mindset"]')).toContainText('已完成 2/5 课');
+    await expect(second.course.getByRole('link', { name: '继续学习' })).toHaveAttribute('href', 'lessons/what-is-service/index.html');
+    // The quiz result came back with its answers: the first lesson shows the passed check.
+    await second.course.locator('[data-lesson="selling-starts-with-service"] a').first().click();
+    await hydrated(second.course.locator('body'));
+    await expect(second.course.getByRole('heading', { name: /^通过\s*得分 4 \/ 4/ })).toBeVisible();
+    // The LMS's learner is the course's learner.
+    await second.course.getByRole('link', { name: '我的学习' }).first().click();
+    await hydrated(second.course.locator('body'));
+    await expect(second.course.getByLabel('姓名')).toHaveValue('王小明');
+    await expect(second.course.getByLabel('工号')).toHaveValue('E1024');
+    // Nothing was reported twice: the relaunch sent no interaction again.
+    const resumed = await lmsData(again, version);
+    expect(interactionsOf(resumed)).toHaveLength(0);
+    await context.close();
+  });
+}
+
+test('an LMS that goes away mid-session: the learner is told, progress stays in the browser, the diagnostics panel shows what happened, and the next launch sends it', async ({
+  page,
+}) => {
+  const { course, launchFrame } = await launch(page, '1.2', { core: { student_id: 'E2048', student_name: '李, 娜' } });
+  await course.getByRole('link', { name: '开始学习' }).click();
+  await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
+  await expect(course.getByText('本课已完成')).toBeVisible();
+  await expect.poll(async () => get(await lmsData(page, '1.2'), 'suspend_data')).not.toBe('');
+  const beforeItWent = await lmsData(page, '1.2');
+
+  // The LMS's window is torn down: every call to its API now throws.
+  await page.evaluate(() => {
+    const api = (window as unknown as { API: Record<string, unknown> }).API;
+    for (const name of ['LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'])
+      api[name] = () => {
+        throw new TypeError("can't access dead object");
+      };
+  });
+  await course.locator('body').evaluate(() => (location.href = '../marketing-concepts/index.html'));
+  await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
+  await expect(course.getByText('本课已完成')).toBeVisible();
+  const notice = launchFrame.getByRole('status').filter({ hasText: '与学习平台（LMS）的连接中断了' });
+  await expect(notice).toBeVisible();
+  // The page itself has nothing to warn about: its progress is saved.
+  await expect(course.getByRole('status').filter({ hasText: '学习进度暂时无法保存到浏览器' })).toBeHidden();
+
+  // Ctrl+Alt+D, pressed while reading the course, opens the log a support person asks for.
+  await course.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Alt+KeyD');
+  const panel = launchFrame.getByRole('dialog', { name: '学习平台连接诊断' });
+  await expect(panel).toBeVisible();
+  const log = panel.getByRole('textbox', { name: '诊断日志' });
+  await expect(log).toHaveValue(/SCORM 1\.2 API found on this window → parent 1/);
+  await expect(log).toHaveValue(/LMSInitialize\(""\) → "true"/);
+  await expect(log).toHaveValue(/threw TypeError: can't access dead object: the LMS is no longer reachable/);
+  // The launch page and the course in it, not the stand-in LMS around them.
+  const { violations } = await new AxeBuilder({ page }).include('#sco').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+
+  // The next launch, in this browser, from what the LMS last stored: the second lesson reaches it now.
+  await page.locator('#sco').evaluate((frame: HTMLIFrameElement) => (frame.src = 'about:blank'));
+  const again = await page.context().newPage();
+  const second = await launch(again, '1.2', storedAfter('1.2', beforeItWent));
+  await expect(second.course.getByText('本课已完成')).toBeVisible();
+  await expect
+    .poll(async () => {
+      const decoded = decodeSuspendData(catalog, String(get(await lmsData(again, '1.2'), 'suspend_data')));
+      return decoded.ok ? decoded.events.flatMap((e) => (e.type === 'lesson-completed' ? [e.lessonId] : [])) : [];
+    })
+    .toEqual(['selling-starts-with-service', 'marketing-concepts']);
+  await expect(second.launchFrame.getByRole('status')).toBeHidden();
+});
+
+test('without an LMS, the package’s launch page runs the course in its ordinary local mode', async ({ page }) => {
+  await page.goto(`${lms.origin}${packagePath('2004')}scorm/launch.html`);
+  const course = page.frameLocator('[data-course-frame]');
+  await course.getByRole('link', { name: '开始学习' }).click();
+  await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
+  await expect(course.getByText('本课已完成')).toBeVisible();
+  await expect(page.getByRole('status')).toBeHidden();
+  const stored = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('service-classroom:progress:v1') ?? '{"events":[]}') as { events: { type: string }[] },
+  );
+  expect(stored.events.map((e) => e.type)).toEqual(['lesson-viewed', 'lesson-completed']);
+});
+
+test('each package’s manifest is well-formed XML that lists every file of the package, and every file it lists is there', async ({
+  page,
+}) => {
+  await page.goto(`${lms.origin}/harness.html`);
+  for (const version of ['1.2', '2004'] as const) {
+    const listed = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.querySelector('parsererror')) return ['parse error'];
+      return [...doc.getElementsByTagName('file')].map((f) => decodeURIComponent(f.getAttribute('href') ?? ''));
+    }, lms.manifests[version]);
+    expect([...listed].sort()).toEqual([...lms.contents[version]].sort());
+    expect(listed).toEqual(expect.arrayContaining(['index.html', 'scorm/launch.html', 'scorm/launch.js', 'scorm/frame.js']));
+    for (const path of listed) {
+      const response = await page.request.get(`${lms.origin}${packagePath(version)}${path}`);
+      expect(response.status(), path).toBe(200);
+    }
+  }
+});
