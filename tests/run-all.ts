@@ -96,7 +96,7 @@ if (!browser) {
   process.env = env;
   suite('e2e: playwright', 'npx', ['playwright', 'test', 'tests/e2e'], 'test-results/e2e.json', playwrightCounts);
   process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] = 'test-results/a11y.json';
-  suite('a11y: axe sweep', 'npx', ['playwright', 'test', 'tests/a11y'], 'test-results/a11y.json', playwrightCounts);
+  suite('a11y: axe sweep', 'npx', ['playwright', 'test', 'tests/a11y', '--workers=2'], 'test-results/a11y.json', playwrightCounts);
 }
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);

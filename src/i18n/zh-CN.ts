@@ -8,7 +8,7 @@ export const zhCN = {
   'site.scenarios': '情景演练',
   'site.sources': '课件来源',
   'site.mainNav': '主导航',
-  'site.footer': '学习记录只保存在你自己的浏览器中，不会上传到任何地方。',
+  'site.footer': '学习记录保存在你自己的浏览器中：只有你导出文件，或课程在公司的学习平台（LMS）中运行时，才会交给对方。',
   'home.modules': '课程模块',
   'home.lessonCount': '{n} 课',
   'home.minutes': '约 {n} 分钟',
