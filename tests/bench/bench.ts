@@ -29,7 +29,13 @@ const weights = new Map(builtPages(DIST).map((page) => [page, pageWeight(DIST, p
 const first = (test: (w: PageWeight) => boolean) => [...weights.values()].find(test)?.page;
 const kinds: [string, string | undefined][] = [
   ['home', '/'],
-  ['text-only lesson', first((w) => w.page.startsWith('/lessons/') && w.islands === 0)],
+  // Every lesson ends with a knowledge check, so the text-only pages are the reference pages.
+  [
+    'text-only lesson',
+    first((w) => w.page.startsWith('/lessons/') && w.islands === 0 && !w.js.files.some((f) => f.includes('ClassTimer'))),
+  ],
+  ['text-only page', weights.has('/glossary/') ? '/glossary/' : undefined],
+  ['class-activity lesson', first((w) => w.page.startsWith('/lessons/') && w.js.files.some((f) => f.includes('ClassTimer')))],
   ['lesson with an island', first((w) => w.page.startsWith('/lessons/') && w.islands > 0)],
   ['knowledge check', first((w) => w.page.startsWith('/quizzes/') && w.page !== '/quizzes/personality-types/')],
   ['personality quiz', weights.has('/quizzes/personality-types/') ? '/quizzes/personality-types/' : undefined],
