@@ -450,6 +450,8 @@ export const zhCN = {
   'hr.learners.heading': '学员',
   'hr.learners.count': '显示 {shown} / {total} 名学员',
   'hr.learners.none': '没有符合条件的学员。',
+  'hr.learners.drawn': '表中列出了前 {drawn} 名（共 {shown} 名）。',
+  'hr.learners.more': '再列出 {n} 名',
   'hr.learners.merged': '合并 {n} 份',
   'hr.learners.details': '明细',
   'hr.learners.scoreNote': '课程成绩：结业规则要求的各项测验（每个模块的模块测验）各自最好成绩的平均分，没参加的按 0 分计。',
