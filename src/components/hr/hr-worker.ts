@@ -8,6 +8,7 @@ import { MAX_RECORD_BYTES, readCompletionRecord } from '../../domain/records/rea
 import { detailRows, summaryRows, type RowWords } from '../../domain/records/rows.ts';
 import { scoredActivities } from '../../domain/records/summary.ts';
 import type { FromWorker, Report, ToWorker } from './protocol.ts';
+import { rowWords } from './row-words.ts';
 
 // The HR page's worker: everything heavy happens here, off the page's thread, so the page stays
 // responsive while hundreds of files are read and re-scored. It runs `checkFile` and `combine`,
@@ -131,7 +132,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   queue = queue.then(async () => {
     switch (message.type) {
       case 'init':
-        words = message.words;
+        words = rowWords(message.strings);
         return init(message.catalogueUrl);
       case 'add':
         return add(message.files);

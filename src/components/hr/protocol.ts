@@ -1,6 +1,5 @@
 import type { FileStatus } from '../../domain/records/analyse.ts';
 import type { LearnerDetail } from '../../domain/records/detail.ts';
-import type { RowWords } from '../../domain/records/rows.ts';
 import type { Stats } from '../../domain/records/stats.ts';
 import type { CourseState } from '../../domain/records/summary.ts';
 import type { VerifiedStatus } from '../../domain/records/verify.ts';
@@ -12,7 +11,8 @@ import type { VerifiedStatus } from '../../domain/records/verify.ts';
  */
 
 export type ToWorker =
-  | { type: 'init'; catalogueUrl: string; words: RowWords }
+  /** `strings`: the page's `hr.` strings, for the CSV headers and words. */
+  | { type: 'init'; catalogueUrl: string; strings: Record<string, string> }
   | { type: 'add'; files: File[] }
   | { type: 'export'; which: CsvKind }
   | { type: 'detail'; key: string }
