@@ -1,10 +1,12 @@
-// `npm run bench`: build time, and per page kind the HTML/JS/CSS bytes (raw and gzip) and the
-// requests of a cold load in Chromium. Prints a table and writes bench-results/bench.json.
+// `npm run bench`: the HR page's work on 2,000 records (tests/bench/hr-bench.ts), build time, and
+// per page kind the HTML/JS/CSS bytes (raw and gzip) and the requests of a cold load in Chromium.
+// Prints a table and writes bench-results/bench.json.
 // Figures, not pass/fail: the budgets are enforced by tests/e2e/budget.spec.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../e2e/browser.ts';
+import { hrBench, printHrBench } from './hr-bench.ts';
 import { builtPages, pageWeight, type PageWeight } from './page-weight.ts';
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 4391);
@@ -16,6 +18,10 @@ if (!browserPath) {
   console.error(NO_BROWSER_MESSAGE);
   process.exit(1);
 }
+
+// First, while nothing else of ours is running.
+const hr = hrBench();
+printHrBench(hr);
 
 const started = performance.now();
 const build = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -99,6 +105,7 @@ await browser.close();
 stopServer();
 
 const kb = (n: unknown) => `${((n as number) / 1024).toFixed(1)}`;
+printHrBench(hr);
 console.log(`\nBuild: ${buildSeconds.toFixed(1)} s for ${weights.size} pages\n`);
 console.log('kind                   requests  HTML KB (gz)   JS KB (gz)     CSS KB (gz)   islands  page');
 for (const r of rows) {
@@ -109,6 +116,6 @@ for (const r of rows) {
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',
-  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows, hr }, null, 2),
 );
 console.log('\nWritten to bench-results/bench.json');

@@ -31,7 +31,7 @@ const reject = (reason: RejectReason, detail?: string): ParseResult =>
  * More brackets opened than closed: the text was cut short. Brackets inside strings are counted
  * too; a learner's name with a stray "{" can only change which reason is given, never what is read.
  */
-const cutShort = (text: string): boolean => (text.match(/[[{]/g) ?? []).length > (text.match(/[\]}]/g) ?? []).length;
+export const cutShort = (text: string): boolean => (text.match(/[[{]/g) ?? []).length > (text.match(/[\]}]/g) ?? []).length;
 
 /**
  * Reads a progress record from text (localStorage value or an imported backup): size, JSON,

@@ -1,0 +1,59 @@
+import type { FileStatus } from '../../domain/records/analyse.ts';
+import type { LearnerDetail } from '../../domain/records/detail.ts';
+import type { Stats } from '../../domain/records/stats.ts';
+import type { CourseState } from '../../domain/records/summary.ts';
+import type { VerifiedStatus } from '../../domain/records/verify.ts';
+
+/**
+ * Messages between the HR page and its worker. The page sends files and requests; the worker
+ * reads, re-scores and merges them and answers with plain data ready to show: nothing the
+ * page renders is ever HTML.
+ */
+
+export type ToWorker =
+  /** `strings`: the page's `hr.` strings, for the CSV headers and words. */
+  | { type: 'init'; catalogueUrl: string; strings: Record<string, string> }
+  | { type: 'add'; files: File[] }
+  | { type: 'export'; which: CsvKind }
+  | { type: 'detail'; key: string }
+  | { type: 'clear' };
+
+export type CsvKind = 'summary' | 'detail';
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed' }
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'report'; report: Report }
+  | { type: 'csv'; which: CsvKind; blob: Blob; filename: string }
+  | { type: 'detail'; detail: LearnerDetail & { digest?: string } };
+
+/** One row of the learners table. */
+export interface LearnerView {
+  key: string;
+  name: string;
+  employeeId: string;
+  department: string;
+  lessonsDone: number;
+  lessonsTotal: number;
+  activitiesPassed: number;
+  activitiesTotal: number;
+  score: number;
+  state: CourseState;
+  completedAt?: string;
+  status: VerifiedStatus;
+  /** How many files were merged into this learner. */
+  files: number;
+  mismatches: number;
+  changed: string[];
+}
+
+export interface Report {
+  files: FileStatus[];
+  learners: LearnerView[];
+  stats: Stats;
+  /** Departments of the learners, sorted, for the filter. */
+  departments: string[];
+  /** Activities the course score averages, by title. */
+  scored: string[];
+}

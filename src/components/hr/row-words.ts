@@ -1,0 +1,20 @@
+import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type RowWords } from '../../domain/records/rows.ts';
+import type { UiKey } from '../../i18n/zh-CN.ts';
+import { format, type Strings } from '../activities/strings.ts';
+
+/** The words the CSV exports use (headers, statuses, kinds), from the page's `hr.` strings. */
+export function rowWords(strings: Strings): RowWords {
+  const word = (key: string) => format(strings, key as UiKey);
+  const pick = <K extends string>(keys: readonly K[], prefix: string) =>
+    Object.fromEntries(keys.map((k) => [k, word(`${prefix}${k}`)])) as Record<K, string>;
+  return {
+    summary: pick(SUMMARY_COLUMNS, 'hr.csv.summary.'),
+    detail: pick(DETAIL_COLUMNS, 'hr.csv.detail.'),
+    state: pick(['completed', 'in-progress', 'not-started'], 'hr.state.'),
+    verdict: pick(['verified', 'score-mismatch', 'content-changed'], 'hr.status.'),
+    kind: pick(['quiz', 'classification', 'assessment', 'scenario', 'unknown'], 'hr.kind.'),
+    yes: word('hr.csv.yes'),
+    no: word('hr.csv.no'),
+    listSeparator: word('hr.csv.listSeparator'),
+  };
+}

@@ -1,0 +1,44 @@
+import type { RecordRejectReason } from '../../domain/records/read-record.ts';
+import type { FileStatus } from '../../domain/records/analyse.ts';
+import type { UiKey } from '../../i18n/zh-CN.ts';
+
+/** The page's `t`, passed down to the dashboard's parts. */
+export type Translate = (key: UiKey, values?: Record<string, string | number>) => string;
+
+/** A date for people, in the reader's time zone: 2026/03/02. */
+export const day = (iso: string | undefined): string =>
+  iso ? new Date(iso).toLocaleDateString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' }) : '—';
+
+/** A date and time for people, in the reader's time zone. */
+export const dayTime = (iso: string): string => new Date(iso).toLocaleString('zh-CN', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A score with at most two decimals and no trailing zeros. */
+export const score = (x: number): string => String(Math.round(x * 100) / 100);
+
+/** A glyph beside every status word, so that colour is never the only signal. */
+export const STATUS_MARK: Record<FileStatus['status'], string> = {
+  verified: '✓',
+  'score-mismatch': '✗',
+  'content-changed': '↻',
+  duplicate: '↔',
+  'other-course': '≠',
+  unreadable: '!',
+};
+
+/** What the page says about a file beyond its status. */
+export function fileNote(t: Translate, file: FileStatus): string {
+  switch (file.status) {
+    case 'unreadable':
+      return t(`hr.reject.${file.reason satisfies RecordRejectReason}`, { field: file.detail ?? '' });
+    case 'other-course':
+      return t('hr.note.otherCourse', { title: file.courseTitle, id: file.courseId });
+    default: {
+      const notes = [
+        ...(file.mergedInto ? [t('hr.note.duplicate', { id: file.employeeId, file: file.mergedInto.name })] : []),
+        ...(file.mismatches > 0 ? [t('hr.note.mismatch', { n: file.mismatches })] : []),
+        ...(file.changed.length > 0 ? [t('hr.note.changed', { titles: file.changed.join('、') })] : []),
+      ];
+      return notes.join(' ');
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { compareEvents, type ProgressEvent } from '../progress/events.ts';
+import { completionStatus } from '../progress/reducers.ts';
+import { wholePercent } from '../quiz-scoring.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { MergedLearner } from './merge.ts';
+import type { CheckedAttempt } from './verify.ts';
+
+export type CourseState = 'completed' | 'in-progress' | 'not-started';
+
+/** What HR sees of one learner: every figure worked out from re-scored attempts, none taken from the record's claims. */
+export interface LearnerSummary {
+  lessonsDone: number;
+  lessonsTotal: number;
+  /** Activities of the course with at least one attempt that passes when re-scored. */
+  activitiesPassed: number;
+  activitiesTotal: number;
+  /** The course score, 0–100 to one decimal (see `courseScore`). */
+  score: number;
+  state: CourseState;
+  /** When the completion rule was met, if it is. */
+  completedAt?: string;
+  /** Module id → every lesson of the module completed. */
+  modulesDone: Record<string, boolean>;
+  /** Activity id → best re-scored whole percent, for activities attempted. */
+  best: Record<string, number>;
+}
+
+/** Activities the course score averages: the completion rule's, or every graded activity when the rule names none. */
+export const scoredActivities = (catalogue: Catalogue): string[] =>
+  catalogue.rule.requiredActivities.length > 0
+    ? [...catalogue.rule.requiredActivities]
+    : catalogue.activities.filter((a) => a.kind !== 'assessment').map((a) => a.id);
+
+const passes = (a: CheckedAttempt) => a.rescored?.passed === true;
+
+/** Best re-scored whole percent per activity attempted; an attempt that cannot be re-scored counts 0. */
+export function bestPercents(attempts: readonly CheckedAttempt[]): Record<string, number> {
+  const best: Record<string, number> = {};
+  for (const a of attempts) {
+    const percent = a.rescored ? wholePercent(a.rescored.score, a.rescored.maxScore) : 0;
+    best[a.attempt.activityId] = Math.max(best[a.attempt.activityId] ?? 0, percent);
+  }
+  return best;
+}
+
+/**
+ * The course score: the mean of the best re-scored percent of each activity in
+ * `scoredActivities` (the module quizzes, for this course), an activity not attempted counting 0,
+ * to one decimal.
+ */
+export function courseScore(best: Record<string, number>, scored: readonly string[]): number {
+  if (scored.length === 0) return 0;
+  const sum = scored.reduce((s, id) => s + (best[id] ?? 0), 0);
+  return Math.round((sum * 10) / scored.length) / 10;
+}
+
+/**
+ * The learner's progress as HR should read it. Completion replays lesson completions and
+ * re-scored passes through the same `completionStatus` the learner's browser uses, so the date
+ * is when the last missing piece arrived.
+ */
+export function summariseLearner(learner: MergedLearner, catalogue: Catalogue): LearnerSummary {
+  const { map, rule } = catalogue;
+  const completed = new Map(learner.lessons.filter((l) => l.state === 'completed').map((l) => [l.id, l.completedAt ?? '']));
+  // Only passes move the rule forward, so failed attempts are left out of the replay.
+  const events: ProgressEvent[] = [
+    ...[...completed].map(([lessonId, at]): ProgressEvent => ({ id: `lesson:${lessonId}`, at, type: 'lesson-completed', lessonId })),
+    ...learner.attempts.filter(passes).map((a): ProgressEvent => ({
+      id: a.attempt.id,
+      at: a.attempt.finishedAt,
+      type: 'attempt',
+      attempt: { ...a.attempt, answers: null, passed: true },
+    })),
+  ].sort(compareEvents);
+  const status = completionStatus(map, rule, events);
+  const known = new Set(catalogue.activities.map((a) => a.id));
+  const passed = new Set(learner.attempts.filter((a) => passes(a) && known.has(a.attempt.activityId)).map((a) => a.attempt.activityId));
+  const started = learner.lessons.some((l) => l.state !== 'not-started') || learner.attempts.length > 0;
+  const best = bestPercents(learner.attempts);
+  return {
+    lessonsDone: map.lessons.filter((l) => completed.has(l.id)).length,
+    lessonsTotal: map.lessons.length,
+    activitiesPassed: passed.size,
+    activitiesTotal: catalogue.activities.length,
+    score: courseScore(best, scoredActivities(catalogue)),
+    state: status.met ? 'completed' : started ? 'in-progress' : 'not-started',
+    ...(status.met && status.metAt ? { completedAt: status.metAt } : {}),
+    modulesDone: Object.fromEntries(map.modules.map((m) => [m.id, m.lessons.every((l) => completed.has(l.id))])),
+    best,
+  };
+}
