@@ -1,6 +1,6 @@
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type RowWords } from '../../domain/records/rows.ts';
 import type { UiKey } from '../../i18n/zh-CN.ts';
-import { format, type Strings } from '../activities/strings.ts';
+import { format, type Strings } from '../../i18n/island-strings.ts';
 
 /** The words the CSV exports use (headers, statuses, kinds), from the page's `hr.` strings. */
 export function rowWords(strings: Strings): RowWords {
