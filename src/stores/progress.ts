@@ -19,7 +19,7 @@ export type StorageStatus =
   /** An unreadable record was found on load and kept aside; the course started afresh. */
   | { kind: 'recovered'; backupKey: string; reason: RejectReason };
 
-export const $progress = atom<ProgressLog>(emptyLog('unknown'));
+export const $progress = atom<ProgressLog>(emptyLog(''));
 export const $storageStatus = atom<StorageStatus>({ kind: 'saved' });
 
 let storage: ProgressStorage | undefined;
@@ -63,7 +63,7 @@ export function startProgress(options: StartOptions): void {
 export function ensureProgressStarted(): void {
   if (started || typeof document === 'undefined') return;
   startProgress({
-    courseId: document.documentElement.dataset['courseId'] ?? 'unknown',
+    courseId: document.documentElement.dataset['courseId'] ?? '',
     storage:
       (window as Window & { [PACKAGE_STORAGE]?: ProgressStorage })[PACKAGE_STORAGE] ??
       localProgressStorage(() => window.localStorage, window),
