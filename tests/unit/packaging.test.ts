@@ -113,6 +113,16 @@ describe('staging the built site', () => {
     write('_astro/app.js', 'location.href = "/lessons/a/";');
     expect(() => stageSite(dir)).toThrow(/_astro\/app.js holds site URLs/);
   });
+
+  it('makes a worker URL that Vite wrote as new URL("/_astro/…", import.meta.url) relative to its chunk', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dist-'));
+    write('_astro/app.js', 'const w = new Worker(new URL(`/_astro/worker.js`, "" + import.meta.url), { type: "module" });');
+    write('_astro/worker.js', 'postMessage(1);');
+    const { files } = stageSite(dir);
+    expect(new TextDecoder().decode(files['_astro/app.js'])).toBe(
+      'const w = new Worker(new URL(`./worker.js`, "" + import.meta.url), { type: "module" });',
+    );
+  });
 });
 
 describe('imsmanifest.xml', () => {

@@ -6,7 +6,7 @@ import { bundleScormScripts } from './bundle.ts';
 import { readCatalog } from './course-catalog.ts';
 import { launchPage } from './launch-page.ts';
 import { manifestXml } from './manifest.ts';
-import { relativizeCss, relativizeHtml, siteUrlsInScript, withFrameScript, type SiteFiles } from './relative-urls.ts';
+import { relativizeCss, relativizeHtml, relativizeScript, siteUrlsInScript, withFrameScript, type SiteFiles } from './relative-urls.ts';
 
 /**
  * The course as LMS packages: the built site (`dist/`) copied with relative URLs, every page
@@ -68,9 +68,11 @@ export function stageSite(dist: string): { files: Record<string, Uint8Array>; mi
       missing.push(...rewritten.missing);
       files[path] = encoder.encode(rewritten.text);
     } else if (path.endsWith('.js') || path.endsWith('.mjs')) {
-      const urls = siteUrlsInScript(bytes.toString('utf8'), site);
+      const rewritten = relativizeScript(bytes.toString('utf8'), path, site);
+      missing.push(...rewritten.missing);
+      const urls = siteUrlsInScript(rewritten.text, site);
       if (urls.length > 0) throw new Error(`${path} holds site URLs the packager cannot make relative: ${urls.join(', ')}`);
-      files[path] = bytes;
+      files[path] = encoder.encode(rewritten.text);
     } else {
       files[path] = bytes;
     }

@@ -130,6 +130,21 @@ export function relativizeCss(css: string, file: string, site: SiteFiles): Rewri
   return { text, missing };
 }
 
+/**
+ * The one URL shape bundled code may hold that the packager does rewrite: Vite's
+ * `new URL("/_astro/x.js", import.meta.url)` for a worker or asset next to the chunk, which
+ * resolves the same when made relative to the chunk's own file.
+ */
+export function relativizeScript(code: string, file: string, site: SiteFiles): Rewritten {
+  const missing: string[] = [];
+  const text = code.replace(/new URL\((["'`])(\/(?!\/)[^"'`\s]+)\1(?=\s*,[^)]*import\.meta\.url)/g, (m, q: string, url: string) => {
+    if (!isSiteUrl(url, site, false)) return m;
+    const relative = relativeUrl(file, url, site, missing);
+    return `new URL(${q}${relative.startsWith('.') ? relative : `./${relative}`}${q}`;
+  });
+  return { text, missing };
+}
+
 /** Site URLs in string literals of a bundled script: the packager cannot rewrite code, so it refuses to ship it. */
 export function siteUrlsInScript(code: string, site: SiteFiles): string[] {
   return [...code.matchAll(/["'`](\/(?!\/)[A-Za-z0-9_.~-][^"'`\s]*)["'`]/g)].map((m) => m[1]!).filter((u) => isSiteUrl(u, site, false));
