@@ -1,1 +1,0 @@
-export { textFrom, type Text } from '../../i18n/island-strings.ts';
