@@ -9,7 +9,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry: a test that passes only on its second try is reported as flaky by name (npm test
+  // lists it), so a rare timing fault on a loaded CI machine is seen without failing the run.
+  retries: 1,
   timeout: 60_000,
   // The JSON report's path comes from PLAYWRIGHT_JSON_OUTPUT_NAME (set by tests/run-all.ts).
   reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? 'test-results/playwright.json' }]],

@@ -41,10 +41,13 @@ function suite(
   args: string[],
   report: string,
   count: (json: unknown) => { passed: number; failed: number } | undefined,
+  listFailures: (json: unknown) => void,
 ): void {
   rmSync(report, { force: true });
   const ok = run(label, command, args);
-  const counts = count(readJson(report));
+  const json = readJson(report);
+  const counts = count(json);
+  listFailures(json);
   if (!counts) {
     failed++;
     failures.push(`${label} (no report)`);
@@ -60,6 +63,53 @@ const vitestCounts = (json: unknown) => {
   const r = json as { numPassedTests?: number; numFailedTests?: number } | undefined;
   return r && typeof r.numPassedTests === 'number' ? { passed: r.numPassedTests, failed: r.numFailedTests ?? 0 } : undefined;
 };
+
+/** One line per failed (or flaky) test, with the start of its error, so a truncated log still names it. */
+const failedTests: string[] = [];
+const firstLine = (text: unknown) =>
+  String(text ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .slice(0, 4)
+    .join(' | ');
+
+function collectVitestFailures(json: unknown): void {
+  const r = json as {
+    testResults?: { name?: string; assertionResults?: { status?: string; fullName?: string; failureMessages?: string[] }[] }[];
+  };
+  for (const file of r?.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'failed')
+        failedTests.push(`✖ unit ${file.name ?? ''} › ${test.fullName ?? ''}: ${firstLine(test.failureMessages?.[0])}`);
+    }
+  }
+}
+
+interface PwSuite {
+  title?: string;
+  file?: string;
+  specs?: { title?: string; line?: number; tests?: { status?: string; results?: { error?: { message?: string } }[] }[] }[];
+  suites?: PwSuite[];
+}
+function collectPlaywrightFailures(json: unknown): void {
+  const r = json as { suites?: PwSuite[] } | undefined;
+  const walk = (suite: PwSuite, trail: string[]) => {
+    const here = suite.title ? [...trail, suite.title] : trail;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'unexpected' || test.status === 'flaky') {
+          const error = test.results?.find((result) => result.error)?.error?.message;
+          const tag = test.status === 'flaky' ? '⚠ flaky, passed on retry: ' : '✖ ';
+          failedTests.push(`${tag}${[...here, spec.title].join(' › ')}:${spec.line ?? ''}: ${firstLine(error)}`);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, here);
+  };
+  for (const suite of r?.suites ?? []) walk(suite, []);
+}
 
 const playwrightCounts = (json: unknown) => {
   const r = json as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | undefined;
@@ -79,6 +129,7 @@ suite(
   ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
   'test-results/unit.json',
   vitestCounts,
+  collectVitestFailures,
 );
 const built = single('build: astro build', 'npx', ['astro', 'build']);
 
@@ -94,11 +145,26 @@ if (!browser) {
 } else {
   const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' };
   process.env = env;
-  suite('e2e: playwright', 'npx', ['playwright', 'test', 'tests/e2e'], 'test-results/e2e.json', playwrightCounts);
+  suite(
+    'e2e: playwright',
+    'npx',
+    ['playwright', 'test', 'tests/e2e'],
+    'test-results/e2e.json',
+    playwrightCounts,
+    collectPlaywrightFailures,
+  );
   process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] = 'test-results/a11y.json';
-  suite('a11y: axe sweep', 'npx', ['playwright', 'test', 'tests/a11y', '--workers=2'], 'test-results/a11y.json', playwrightCounts);
+  suite(
+    'a11y: axe sweep',
+    'npx',
+    ['playwright', 'test', 'tests/a11y', '--workers=2'],
+    'test-results/a11y.json',
+    playwrightCounts,
+    collectPlaywrightFailures,
+  );
 }
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
+for (const line of failedTests) console.log(`  ${line}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -33,5 +33,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-quic',
+  // Containers often give /dev/shm only 64 MB; Chromium then crashes tabs unless it uses /tmp.
+  '--disable-dev-shm-usage',
   '--no-first-run',
 ];
