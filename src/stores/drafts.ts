@@ -39,3 +39,19 @@ export function clearDraft(activityId: string): void {
     // Nothing to clear if storage is unavailable.
   }
 }
+
+/**
+ * One activity's draft slot, for the activity as built (`version` is its content version): a
+ * draft saved against another version of the activity is not offered, so a changed quiz starts
+ * afresh instead of resuming answers to questions that moved.
+ */
+export function draftSlot<T extends { version: string }>(activityId: string, version: string, isValid: (value: unknown) => value is T) {
+  return {
+    load: (): T | undefined => {
+      const draft = loadDraft(activityId, isValid);
+      return draft?.version === version ? draft : undefined;
+    },
+    save: (draft: T): void => saveDraft(activityId, draft),
+    clear: (): void => clearDraft(activityId),
+  };
+}
