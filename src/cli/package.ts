@@ -16,6 +16,7 @@ for (const pkg of packages) {
   console.log(`SCORM ${pkg.version}: packages/${pkg.fileName} (${count} files, ${(pkg.zip.length / 1024 / 1024).toFixed(1)} MB)`);
 }
 if (missing.length > 0) {
-  console.warn(`\n${missing.length} links point at no file of the course (broken on the website too):`);
-  for (const m of missing) console.warn(`  ${m}`);
+  console.error(`\n${missing.length} links point at no file of the course (broken on the website too):`);
+  for (const m of missing) console.error(`  ${m}`);
+  process.exitCode = 1;
 }

@@ -30,11 +30,13 @@ export interface Lms {
   manifests: Record<ScormVersion, string>;
   /** Every file of each package but the manifest. */
   contents: Record<ScormVersion, string[]>;
+  /** Site links in the packaged pages that point at no file of the package. */
+  missing: string[];
   close(): Promise<void>;
 }
 
 export async function startLms(): Promise<Lms> {
-  const { packages } = await packageCourse({ root: process.cwd(), dist: 'dist', packageVersion: 'e2e' });
+  const { packages, missing } = await packageCourse({ root: process.cwd(), dist: 'dist', packageVersion: 'e2e' });
   const files = new Map<string, Uint8Array>();
   const manifests = {} as Record<ScormVersion, string>;
   const contents = {} as Record<ScormVersion, string[]>;
@@ -68,6 +70,7 @@ export async function startLms(): Promise<Lms> {
     origin: `http://localhost:${port}`,
     manifests,
     contents,
+    missing,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -348,11 +348,23 @@ test('without an LMS, the package’s launch page runs the course in its ordinar
     () => JSON.parse(localStorage.getItem('service-classroom:progress:v1') ?? '{"events":[]}') as { events: { type: string }[] },
   );
   expect(stored.events.map((e) => e.type)).toEqual(['lesson-viewed', 'lesson-completed']);
+
+  // The certificate lists the lessons still to do, each linked to its page inside the package.
+  await page.goto(`${lms.origin}${packagePath('2004')}me/certificate/index.html`);
+  const todo = page.getByRole('link', { name: '营销观念的演进：从工厂走向客户' });
+  await todo.click();
+  await expect(page.getByRole('heading', { level: 1, name: '营销观念的演进：从工厂走向客户' })).toBeVisible();
+
+  // The HR page's worker finds the course catalogue from inside the package too.
+  await page.goto(`${lms.origin}${packagePath('2004')}hr/index.html`);
+  await expect(page.locator('input[type="file"]')).toBeEnabled();
+  await expect(page.getByRole('status').filter({ hasText: '无法读取课程内容' })).toHaveCount(0);
 });
 
-test('each package’s manifest is well-formed XML that lists every file of the package, and every file it lists is there', async ({
+test('each package’s manifest is well-formed XML that lists every file of the package, every file it lists is there, and no link in it points nowhere', async ({
   page,
 }) => {
+  expect(lms.missing, 'links in the packaged pages that point at no file of the package').toEqual([]);
   await page.goto(`${lms.origin}/harness.html`);
   for (const version of ['1.2', '2004'] as const) {
     const listed = await page.evaluate((xml) => {
