@@ -7,6 +7,12 @@ export const PROGRESS_KEY = 'service-classroom:progress:v1';
 export const LEGACY_V0_KEY = 'service-classroom:progress:v0';
 /** Unreadable records are kept aside under this prefix plus a timestamp, never deleted. */
 export const CORRUPT_PREFIX = 'service-classroom:progress:unreadable:';
+/**
+ * While the lasting save fails (full or disabled localStorage), the log is also written to this
+ * tab's sessionStorage under this key, so the next page of the same tab still has it; the first
+ * lasting save that succeeds removes it.
+ */
+export const UNSAVED_KEY = 'service-classroom:progress:unsaved';
 
 export type LoadOutcome =
   | { kind: 'empty' }
@@ -26,33 +32,31 @@ export const PACKAGE_STORAGE = 'serviceClassroomStorage';
 export interface ProgressStorage {
   load(courseId: string): LoadOutcome;
   save(log: ProgressLog): SaveOutcome;
+  /** Progress an earlier page of this tab could not save lastingly, still to be merged in and saved. */
+  unsaved?(courseId: string): ProgressLog | undefined;
   /** Calls back with another tab's newer record; returns an unsubscribe function. */
   watch(courseId: string, onChange: (log: ProgressLog) => void): () => void;
 }
 
-const isQuotaError = (error: unknown): boolean =>
-  error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+const isQuotaError = (error: unknown): boolean => (error as DOMException | undefined)?.name === 'QuotaExceededError';
 
 /**
  * localStorage, guarded: every call is in try/catch because storage may be disabled (privacy
- * modes, policies) or full, and the course must keep working in memory either way.
+ * modes, policies) or full, and the course must keep working in memory either way. With `getTabStorage`
+ * (sessionStorage), a log that cannot be saved lastingly is kept for the tab's next page (see `UNSAVED_KEY`).
  */
 export function localProgressStorage(
   getStorage: () => Storage | undefined,
   target?: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+  getTabStorage?: () => Storage | undefined,
 ): ProgressStorage {
-  const storage = (): Storage | undefined => {
-    try {
-      return getStorage();
-    } catch {
-      return undefined;
-    }
-  };
+  // Only ever reached inside try/catch, so a tab storage that throws needs no guard of its own.
+  const tab = () => getTabStorage?.();
   return {
     load(courseId) {
-      const store = storage();
-      if (!store) return { kind: 'unavailable' };
       try {
+        // Storage that cannot be reached throws (or is missing, and reading it throws a TypeError).
+        const store = getStorage()!;
         const current = store.getItem(PROGRESS_KEY);
         const key = current === null ? LEGACY_V0_KEY : PROGRESS_KEY;
         const text = current ?? store.getItem(LEGACY_V0_KEY);
@@ -74,25 +78,39 @@ export function localProgressStorage(
         return { kind: 'unavailable' };
       }
     },
-    save(log) {
-      const store = storage();
-      if (!store) return 'unavailable';
+    unsaved(courseId) {
       try {
-        store.setItem(PROGRESS_KEY, JSON.stringify(log));
-        return 'saved';
-      } catch (error) {
-        return isQuotaError(error) ? 'quota' : 'unavailable';
+        const copy = parseProgress(tab()?.getItem(UNSAVED_KEY) ?? '', courseId);
+        return copy.ok ? copy.log : undefined;
+      } catch {
+        return undefined;
       }
     },
+    save(log) {
+      const text = JSON.stringify(log);
+      let outcome: SaveOutcome = 'unavailable';
+      try {
+        // Storage that cannot be reached throws too, and counts as unavailable.
+        getStorage()!.setItem(PROGRESS_KEY, text);
+        outcome = 'saved';
+      } catch (error) {
+        if (isQuotaError(error)) outcome = 'quota';
+      }
+      try {
+        if (outcome === 'saved') tab()?.removeItem(UNSAVED_KEY);
+        else tab()?.setItem(UNSAVED_KEY, text);
+      } catch {
+        // No tab storage either: the log lives in this page only, and the learner has been warned.
+      }
+      return outcome;
+    },
     watch(courseId, onChange) {
-      if (!target) return () => {};
       const listener = (event: StorageEvent) => {
-        if (event.key !== PROGRESS_KEY || event.newValue === null) return;
-        const result = parseProgress(event.newValue, courseId);
-        if (result.ok) onChange(result.log);
+        const result = event.key === PROGRESS_KEY && event.newValue !== null && parseProgress(event.newValue, courseId);
+        if (result && result.ok) onChange(result.log);
       };
-      target.addEventListener('storage', listener as EventListener);
-      return () => target.removeEventListener('storage', listener as EventListener);
+      target?.addEventListener('storage', listener as EventListener);
+      return () => target?.removeEventListener('storage', listener as EventListener);
     },
   };
 }

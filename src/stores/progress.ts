@@ -57,6 +57,12 @@ export function startProgress(options: StartOptions): void {
         : { kind: 'saved' },
   );
   stopWatching = storage.watch(options.courseId, adoptFromOtherTab);
+  // What an earlier page of this tab could not save joins in as another tab's record would, and is saved again.
+  const unsaved = storage.unsaved?.(options.courseId);
+  if (unsaved) {
+    adoptFromOtherTab(unsaved);
+    persist($progress.get());
+  }
 }
 
 /** In the browser the store starts itself, from `<html data-course-id>` and localStorage (or, in an LMS package, the launch page). */
@@ -66,7 +72,11 @@ export function ensureProgressStarted(): void {
     courseId: document.documentElement.dataset['courseId'] ?? '',
     storage:
       (window as Window & { [PACKAGE_STORAGE]?: ProgressStorage })[PACKAGE_STORAGE] ??
-      localProgressStorage(() => window.localStorage, window),
+      localProgressStorage(
+        () => window.localStorage,
+        window,
+        () => window.sessionStorage,
+      ),
   });
 }
 
@@ -102,17 +112,21 @@ export function append(event: NewEvent): void {
   ensureProgressStarted();
   const log = $progress.get();
   commit({ ...log, events: mergeEvents(log.events, [{ ...event, id: newId(), at: now() } as ProgressEvent]) });
+  // Something worth keeping (more than a visit): ask the browser not to evict the site's storage
+  // under pressure. The browser remembers the answer, so asking again later changes nothing.
+  if (event.type !== 'lesson-viewed') navigator.storage?.persist?.().catch(() => false);
 }
 
+const hasLessonEvent = (log: ProgressLog, type: 'lesson-viewed' | 'lesson-completed', lessonId: string): boolean =>
+  log.events.some((e) => e.type === type && e.lessonId === lessonId);
+
 /** Whether the log records the lesson as completed; cheaper than the reducers for one lesson. */
-export const isLessonCompleted = (log: ProgressLog, lessonId: string): boolean =>
-  log.events.some((e) => e.type === 'lesson-completed' && e.lessonId === lessonId);
+export const isLessonCompleted = (log: ProgressLog, lessonId: string): boolean => hasLessonEvent(log, 'lesson-completed', lessonId);
 
 /** Records that the lesson was opened. Only the first visit is kept; later visits add nothing. */
 export function markViewed(lessonId: string): void {
   ensureProgressStarted();
-  if (!$progress.get().events.some((e) => e.type === 'lesson-viewed' && e.lessonId === lessonId))
-    append({ type: 'lesson-viewed', lessonId });
+  if (!hasLessonEvent($progress.get(), 'lesson-viewed', lessonId)) append({ type: 'lesson-viewed', lessonId });
 }
 
 /**
@@ -121,10 +135,10 @@ export function markViewed(lessonId: string): void {
  */
 export function completeLesson(lessonId: string, requiredActivities: readonly string[] = []): boolean {
   ensureProgressStarted();
-  const { events } = $progress.get();
-  if (isLessonCompleted($progress.get(), lessonId)) return true;
-  const passed = new Set(events.flatMap((e) => (e.type === 'attempt' && e.attempt.passed ? [e.attempt.activityId] : [])));
-  if (!requiredActivities.every((id) => passed.has(id))) return false;
+  const log = $progress.get();
+  if (isLessonCompleted(log, lessonId)) return true;
+  if (!requiredActivities.every((id) => log.events.some((e) => e.type === 'attempt' && e.attempt.passed && e.attempt.activityId === id)))
+    return false;
   markViewed(lessonId);
   append({ type: 'lesson-completed', lessonId });
   return true;

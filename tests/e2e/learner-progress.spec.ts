@@ -42,10 +42,14 @@ test('a lesson finished in a second tab shows up in the first without a reload',
   await other.close();
 });
 
-test('when storage is full, progress stays in memory, the learner is warned, and the export holds it all', async ({ page }) => {
+test('when storage is full, progress stays with the tab from page to page, the learner is warned, and the export holds it all', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException('full', 'QuotaExceededError');
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      if (this === window.localStorage) throw new DOMException('full', 'QuotaExceededError');
+      setItem.call(this, key, value);
     };
   });
   await page.goto(FIRST);
@@ -54,6 +58,14 @@ test('when storage is full, progress stays in memory, the learner is warned, and
   const warning = page.getByRole('status').filter({ hasText: '学习进度暂时无法保存到浏览器' });
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('存储空间已满');
+
+  // On to the next lesson and back home: the finished lesson is still finished, and the warning stays.
+  await page.getByRole('link', { name: /下一课/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('营销观念');
+  await expect(warning).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByText('已完成 1/5 课')).toBeVisible();
+  await expect(warning).toBeVisible();
 
   const download = page.waitForEvent('download');
   await warning.getByRole('button', { name: '导出学习记录' }).click();

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProgressLog } from '../../src/domain/progress/events.ts';
 import { parseProgress } from '../../src/domain/progress/parse.ts';
 import { currentLearner } from '../../src/domain/progress/reducers.ts';
@@ -13,7 +13,7 @@ import {
   type StartOptions,
 } from '../../src/stores/progress.ts';
 import { importBackup, reset, setLearner } from '../../src/stores/progress-admin.ts';
-import { CORRUPT_PREFIX, LEGACY_V0_KEY, PROGRESS_KEY, localProgressStorage } from '../../src/stores/progress-storage.ts';
+import { CORRUPT_PREFIX, LEGACY_V0_KEY, PROGRESS_KEY, UNSAVED_KEY, localProgressStorage } from '../../src/stores/progress-storage.ts';
 import { FakeStorage, FakeWindow, MemoryProgressStorage } from '../fixtures/fake-storage.ts';
 import { attempted, completed, makeAttempt, minute, progressLog, viewed } from '../fixtures/progress-events.ts';
 
@@ -37,9 +37,14 @@ beforeEach(() => {
 });
 
 /** Starts the store on the real localStorage adapter over a fake browser storage and window. */
-function startOnLocalStorage(storage: FakeStorage, options: { getStorage?: () => Storage | undefined } = {}) {
+function startOnLocalStorage(storage: FakeStorage, options: { getStorage?: () => Storage | undefined; tab?: FakeStorage } = {}) {
   const win = new FakeWindow();
-  startProgress({ courseId: COURSE, storage: localProgressStorage(options.getStorage ?? (() => storage.asStorage()), win), ...injected() });
+  const tab = options.tab && (() => options.tab!.asStorage());
+  startProgress({
+    courseId: COURSE,
+    storage: localProgressStorage(options.getStorage ?? (() => storage.asStorage()), win, tab),
+    ...injected(),
+  });
   return win;
 }
 
@@ -258,6 +263,103 @@ describe('saving to localStorage', () => {
     });
     startOnLocalStorage(storage);
     expect($progress.get()).toEqual(current);
+  });
+});
+
+describe('asking the browser to keep the storage', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('asks for persistent storage once the learner has done something worth keeping, not for a mere visit', () => {
+    const persist = vi.fn(() => Promise.resolve(true));
+    vi.stubGlobal('navigator', { storage: { persist } });
+    markViewed('what-is-service');
+    expect(persist).not.toHaveBeenCalled();
+    completeLesson('what-is-service');
+    expect(persist).toHaveBeenCalled();
+  });
+
+  it('records progress where the browser cannot be asked, or refuses', () => {
+    vi.stubGlobal('navigator', {});
+    expect(completeLesson('what-is-service')).toBe(true);
+    vi.stubGlobal('navigator', { storage: { persist: () => Promise.reject(new Error('denied')) } });
+    expect(() => recordAttempt(makeAttempt('kc-a', 1, { passed: true }))).not.toThrow();
+    expect(events()).toHaveLength(3);
+  });
+});
+
+describe('moving to the next page while storage is full', () => {
+  const tabCopy = (tab: FakeStorage): ProgressLog | undefined => {
+    const text = tab.items.get(UNSAVED_KEY);
+    return text === undefined ? undefined : (JSON.parse(text) as ProgressLog);
+  };
+
+  it('keeps what could not be saved in the tab, so the next page still has it and still warns', () => {
+    const storage = new FakeStorage();
+    const tab = new FakeStorage();
+    startOnLocalStorage(storage, { tab });
+    markViewed('what-is-service');
+    storage.mode = 'full';
+    advance(1);
+    completeLesson('what-is-service');
+    expect(tabCopy(tab)?.events).toEqual(events());
+
+    // The learner follows a link: a new page starts the store from the same storages.
+    startOnLocalStorage(storage, { tab });
+    expect(events()).toEqual([viewed('id-1', 0, 'what-is-service'), completed('id-2', 1, 'what-is-service')]);
+    expect($storageStatus.get()).toEqual({ kind: 'memory-only', reason: 'quota' });
+    expect(stored(storage)?.events).toHaveLength(1);
+  });
+
+  it('saves the tab’s progress lastingly, and forgets the tab copy, on the first page where space is free again', () => {
+    const storage = new FakeStorage();
+    const tab = new FakeStorage();
+    startOnLocalStorage(storage, { tab });
+    storage.mode = 'full';
+    completeLesson('what-is-service');
+    storage.mode = 'ok';
+
+    startOnLocalStorage(storage, { tab });
+    expect($storageStatus.get()).toEqual({ kind: 'saved' });
+    expect(stored(storage)?.events).toHaveLength(2);
+    expect(tab.items.has(UNSAVED_KEY)).toBe(false);
+  });
+
+  it('merges the tab copy with what another tab saved meanwhile, losing neither', () => {
+    const storage = new FakeStorage();
+    const tab = new FakeStorage();
+    startOnLocalStorage(storage, { tab });
+    storage.mode = 'full';
+    markViewed('what-is-service');
+    storage.mode = 'ok';
+    storage.items.set(PROGRESS_KEY, JSON.stringify(progressLog(COURSE, [completed('other-1', 5, 'crm-basics')])));
+
+    startOnLocalStorage(storage, { tab });
+    const expected = [viewed('id-1', 0, 'what-is-service'), completed('other-1', 5, 'crm-basics')];
+    expect(events()).toEqual(expected);
+    expect(stored(storage)?.events).toEqual(expected);
+  });
+
+  it('ignores a tab copy it cannot read or that belongs to another course', () => {
+    const stored1 = progressLog(COURSE, [viewed('a', 0, 'what-is-service')]);
+    for (const copy of ['{"format":"service-cla', JSON.stringify(progressLog('complaint-handling', [viewed('b', 1, 'x')]))]) {
+      const storage = new FakeStorage({ [PROGRESS_KEY]: JSON.stringify(stored1) });
+      startOnLocalStorage(storage, { tab: new FakeStorage({ [UNSAVED_KEY]: copy }) });
+      expect($progress.get()).toEqual(stored1);
+      expect($storageStatus.get()).toEqual({ kind: 'saved' });
+    }
+  });
+
+  it('still works in memory when the tab storage refuses too', () => {
+    const storage = new FakeStorage();
+    const tab = new FakeStorage();
+    tab.mode = 'blocked';
+    startOnLocalStorage(storage, { tab });
+    storage.mode = 'full';
+    expect(() => completeLesson('what-is-service')).not.toThrow();
+    expect(events()).toHaveLength(2);
+    expect($storageStatus.get()).toEqual({ kind: 'memory-only', reason: 'quota' });
   });
 });
 

@@ -1,14 +1,11 @@
 // The one script every page loads: it starts the progress store (by importing it), keeps the
-// storage notice current, asks for persistent storage once there is progress worth keeping, and,
-// on a lesson page, records the visit and the completion. One file, to stay within the 3 KB budget.
+// storage notice current and, on a lesson page, records the visit and the completion. One file, to stay within the 3 KB budget.
 import { $progress, $storageStatus, completeLesson, downloadBackup, isLessonCompleted, markViewed } from '../../stores/progress.ts';
-import { requestPersistenceWhenWorthIt } from '../../stores/persistence-request.ts';
 
 const notice = document.querySelector<HTMLElement>('[data-storage-notice]')!;
-$progress.subscribe(requestPersistenceWhenWorthIt);
 $storageStatus.subscribe((status) => {
   notice.dataset['status'] = status.kind;
-  notice.dataset['reason'] = 'reason' in status ? status.reason : '';
+  notice.dataset['reason'] = (status as { reason?: string }).reason ?? '';
 });
 notice.querySelector('[data-export]')!.addEventListener('click', downloadBackup);
 
