@@ -480,6 +480,7 @@ export const zhCN = {
   'hr.reject.not-record': '不是完成记录文件。',
   'hr.reject.newer-version': '来自更新版本的课程，请先更新课程网站再核验。',
   'hr.reject.invalid': '内容有误（{field}），可能被改动过。',
+  'hr.reject.read-failed': '浏览器无法读取这个文件（可能已被移动、删除，或没有读取权限）。',
   'hr.learners.heading': '学员',
   'hr.learners.table': '学员列表',
   'hr.learners.count': '显示 {shown} / {total} 名学员',

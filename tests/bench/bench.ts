@@ -1,7 +1,8 @@
 // `npm run bench`: the HR page's work on 2,000 records (tests/bench/hr-bench.ts), build time, and
 // per page kind the HTML/JS/CSS bytes (raw and gzip) and the requests of a cold load in Chromium.
 // Prints a table and writes bench-results/bench.json.
-// Figures, not pass/fail: the budgets are enforced by tests/e2e/budget.spec.ts.
+// Figures rather than pass/fail: the size budgets are enforced by tests/e2e/budget.spec.ts. The one
+// timed budget, the HR page's 3 s for 2,000 records, makes the bench exit non-zero when missed.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -13,15 +14,17 @@ const PORT = Number(process.env['BENCH_PORT'] ?? 4391);
 const DIST = 'dist';
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
+// First, while nothing else of ours is running. It needs no browser, so it runs even without one.
+const hr = hrBench();
+printHrBench(hr);
+// The HR budget is a figure the page promises its users; going over it fails the bench (not `npm test`).
+if (!hr.withinBudget) process.exitCode = 1;
+
 const browserPath = findChromium();
 if (!browserPath) {
   console.error(NO_BROWSER_MESSAGE);
   process.exit(1);
 }
-
-// First, while nothing else of ours is running.
-const hr = hrBench();
-printHrBench(hr);
 
 const started = performance.now();
 const build = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFile, combine, type FileStatus } from '../../src/domain/records/analyse.ts';
+import { checkFile, combine, type FileStatus, type UnreadFile } from '../../src/domain/records/analyse.ts';
 import type { CompletionRecord } from '../../src/domain/records/format.ts';
 import { MAX_RECORD_BYTES, readCompletionRecord } from '../../src/domain/records/read-record.ts';
 import { shippedCatalogue } from '../fixtures/catalogue.ts';
@@ -9,13 +9,13 @@ const catalogue = shippedCatalogue();
 const text = (record: unknown) => JSON.stringify(record, null, 1);
 
 /** Checks named files as HR would drop them, in this order, and returns each file's status line. */
-function statuses(files: [name: string, text: string | undefined][]): FileStatus[] {
+function statuses(files: [name: string, text: string | UnreadFile][]): FileStatus[] {
   return combine(
     files.map(([name, t], index) => checkFile({ index, name }, t, catalogue)),
     catalogue,
   ).files;
 }
-const statusOf = (t: string | undefined) => statuses([['x.json', t]])[0]!;
+const statusOf = (t: string | UnreadFile) => statuses([['x.json', t]])[0]!;
 
 const honest = makeRecord(catalogue);
 
@@ -103,10 +103,11 @@ describe('the status of each record file', () => {
     expect(statusOf(text(other))).toMatchObject({ status: 'other-course', courseId: 'forklift-safety', courseTitle: '叉车安全' });
   });
 
-  const unreadable: [string, string | undefined, string, string?][] = [
+  const unreadable: [string, string | UnreadFile, string, string?][] = [
     ['an empty file', '', 'empty'],
     ['a file of blanks', ' \r\n\t', 'empty'],
-    ['a file over 5 MB, never read', undefined, 'too-large'],
+    ['a file over 5 MB, never read', { unread: 'too-large' }, 'too-large'],
+    ['a file the browser could not read (moved or deleted after it was picked)', { unread: 'read-failed' }, 'read-failed'],
     ['a file cut short', text(honest).slice(0, 400), 'truncated'],
     ['text that is not JSON', '王小明 100 分', 'not-json'],
     ['JSON of another shape', '[1, 2, 3]', 'not-record'],
@@ -165,7 +166,7 @@ describe('the status of each record file', () => {
       ['good.json', text(honest)],
       ['empty.json', ''],
       ['forged.json', text(forged)],
-      ['huge.json', undefined],
+      ['huge.json', { unread: 'too-large' }],
     ]);
     expect(files.map((f) => [f.file.name, f.status])).toEqual([
       ['bad.json', 'unreadable'],

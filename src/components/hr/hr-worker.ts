@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { checkFile, combine, type Analysis, type FileCheck } from '../../domain/records/analyse.ts';
+import { checkFile, combine, type Analysis, type FileCheck, type UnreadFile } from '../../domain/records/analyse.ts';
 import { activityIndex, type Catalogue, type CatalogueActivity } from '../../domain/records/catalogue.ts';
 import { recordDigest } from '../../domain/records/completion-record.ts';
 import { toCsv } from '../../domain/records/csv.ts';
@@ -64,13 +64,13 @@ function report(a: Analysis, c: Catalogue): Report {
   };
 }
 
-/** Never reads what cannot be a record; a read that fails is a file that cannot be read. */
-async function read(file: File): Promise<string | undefined> {
-  if (file.size > MAX_RECORD_BYTES) return undefined;
+/** Never reads what cannot be a record; a read that fails (the file moved, was deleted, or may not be read) says so. */
+async function read(file: File): Promise<string | UnreadFile> {
+  if (file.size > MAX_RECORD_BYTES) return { unread: 'too-large' };
   try {
     return await file.text();
   } catch {
-    return '';
+    return { unread: 'read-failed' };
   }
 }
 
@@ -87,7 +87,7 @@ async function add(incoming: File[]): Promise<void> {
     batch.forEach((file, i) => {
       const source = { index: files.length, name: file.name };
       files.push(file);
-      checks.push(checkFile(source, texts[i], catalogue!, index));
+      checks.push(checkFile(source, texts[i]!, catalogue!, index));
     });
     const done = Math.min(total, start + READ_AHEAD);
     if (performance.now() - lastPost > 100 || done === total) {

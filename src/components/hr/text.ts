@@ -1,5 +1,4 @@
-import type { RecordRejectReason } from '../../domain/records/read-record.ts';
-import type { FileStatus } from '../../domain/records/analyse.ts';
+import type { FileRejectReason, FileStatus } from '../../domain/records/analyse.ts';
 import type { UiKey } from '../../i18n/zh-CN.ts';
 
 /** The page's `t`, passed down to the dashboard's parts. */
@@ -29,7 +28,7 @@ export const STATUS_MARK: Record<FileStatus['status'], string> = {
 export function fileNote(t: Translate, file: FileStatus): string {
   switch (file.status) {
     case 'unreadable':
-      return t(`hr.reject.${file.reason satisfies RecordRejectReason}`, { field: file.detail ?? '' });
+      return t(`hr.reject.${file.reason satisfies FileRejectReason}`, { field: file.detail ?? '' });
     case 'other-course':
       return t('hr.note.otherCourse', { title: file.courseTitle, id: file.courseId });
     default: {

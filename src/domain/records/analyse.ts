@@ -14,19 +14,27 @@ import { verifyRecord, type VerifiedStatus } from './verify.ts';
  * The page's worker and the benchmark both run exactly these.
  */
 
+/** Why a file was not taken: what reading it as a record found, or that it could not be read at all. */
+export type FileRejectReason = RecordRejectReason | 'read-failed';
+
+/** A file whose text was never read: too large to be a record, or the browser could not read it (moved, deleted, no permission). */
+export interface UnreadFile {
+  unread: 'too-large' | 'read-failed';
+}
+
 export type FileCheck =
-  | { file: SourceFile; kind: 'unreadable'; reason: RecordRejectReason; detail?: string }
+  | { file: SourceFile; kind: 'unreadable'; reason: FileRejectReason; detail?: string }
   | { file: SourceFile; kind: 'other-course'; courseId: string; courseTitle: string }
   | { file: SourceFile; kind: 'checked'; checked: CheckedRecord; status: VerifiedStatus; mismatches: number; changed: string[] };
 
-/** Reads and checks one file. `text` is undefined for a file too large to read. */
+/** Reads and checks one file, from its text or from why it could not be read. */
 export function checkFile(
   file: SourceFile,
-  text: string | undefined,
+  text: string | UnreadFile,
   catalogue: Catalogue,
   index?: Map<string, CatalogueActivity>,
 ): FileCheck {
-  if (text === undefined) return { file, kind: 'unreadable', reason: 'too-large' };
+  if (typeof text !== 'string') return { file, kind: 'unreadable', reason: text.unread };
   const read = readCompletionRecord(text);
   if (!read.ok) return { file, kind: 'unreadable', reason: read.reason, ...(read.detail === undefined ? {} : { detail: read.detail }) };
   const verification = verifyRecord(read.record, catalogue, index ?? activityIndex(catalogue));
@@ -51,7 +59,7 @@ export function checkFile(
 
 /** One file's line in the page's file list. */
 export type FileStatus =
-  | { file: SourceFile; status: 'unreadable'; reason: RecordRejectReason; detail?: string }
+  | { file: SourceFile; status: 'unreadable'; reason: FileRejectReason; detail?: string }
   | { file: SourceFile; status: 'other-course'; courseId: string; courseTitle: string }
   | {
       file: SourceFile;
