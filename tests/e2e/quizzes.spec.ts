@@ -245,3 +245,26 @@ test('a learner puts steps in order with the keyboard and matches pairs without 
   await page.getByRole('button', { name: '提交答案' }).click();
   await expect(page.locator('article', { hasText: matching?.prompt ?? '' }).locator('.verdict')).toHaveText(/正确$/);
 });
+
+test('an ordering question the learner leaves as shown is answered with the order on screen, not counted as skipped', async ({ page }) => {
+  type Q = { id: string; type: string; prompt: string; items?: { id: string; text: string }[] };
+  const questions = (parse(readFileSync(ORDERING, 'utf8')) as { questions: Q[] }).questions;
+  const ordering = questions.find((q) => q.type === 'ordering');
+  await page.goto('/quizzes/kc-eight-step-complaint-method/');
+  await hydrated(page);
+  const shown = await page
+    .getByRole('group', { name: ordering?.prompt ?? '' })
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((li) => li.querySelector('.text')?.textContent?.trim() ?? ''));
+
+  await page.getByRole('button', { name: '提交答案' }).click();
+  // Every other question is still open; the ordering one is not among them.
+  await expect(page.getByText(`还有 ${questions.length - 1} 题没有作答`)).toBeVisible();
+  await page.getByRole('button', { name: '提交答案' }).click();
+  await expect(page.locator('article', { hasText: ordering?.prompt ?? '' }).locator('.verdict')).not.toHaveText('未作答');
+
+  const [attempt] = await progressAttempts(page);
+  const textOf = new Map((ordering?.items ?? []).map((item) => [item.id, item.text]));
+  const recorded = attempt?.answers.responses[ordering?.id ?? ''] as string[];
+  expect(recorded.map((id) => textOf.get(id))).toEqual(shown);
+});

@@ -76,7 +76,11 @@ async function answerFirstCheck(course: FrameLocator) {
   await form.getByRole('button', { name: '提交答案' }).click();
 }
 
-/** Answers the module quiz's choice and true/false questions right, leaves ordering and matching alone. */
+/**
+ * Answers the module quiz's choice and true/false questions right and leaves the rest alone; an
+ * ordering question left alone is answered with the order it was shown in. Returns the number of
+ * questions answered right.
+ */
 async function answerModuleQuizPartly(course: FrameLocator): Promise<number> {
   const form = course.locator('form.quiz-form');
   let answered = 0;
@@ -162,7 +166,10 @@ for (const version of ['1.2', '2004'] as const) {
     const result = course.getByRole('heading', { name: /^未通过\s*得分 [\d.]+ \/ 11/ });
     await expect(result).toBeVisible();
     const moduleScore = Number(/得分 ([\d.]+) \//.exec((await result.textContent()) ?? '')![1]);
-    expect(moduleScore).toBe(answered);
+    // Plus whatever part of a point each shown-as-is ordering is worth (the shuffle never shows it right).
+    const orderings = MODULE_QUIZ.questions.filter((q) => q.type === 'ordering').length;
+    expect(moduleScore).toBeGreaterThanOrEqual(answered);
+    expect(moduleScore).toBeLessThan(answered + orderings);
 
     // A role-play, played to its best ending, reached through the course's own navigation.
     await course.getByRole('link', { name: '情景演练' }).first().click();
@@ -189,7 +196,7 @@ for (const version of ['1.2', '2004'] as const) {
         ...BEST.path.map(([node]) => `${SCENARIO.id}.${node}`),
       ]),
     );
-    expect(interactions).toHaveLength(4 + answered + BEST.path.length);
+    expect(interactions).toHaveLength(4 + answered + orderings + BEST.path.length);
     const twoKeys = interactions.find((i) => i['id'] === 'kc-selling-starts-with-service.two-keys')!;
     const firstDecision = interactions.find((i) => i['id'] === `${SCENARIO.id}.${BEST.path[0]![0]}`)!;
     const [firstNode, firstChoice] = BEST.path[0]!;
