@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { bestRun } from '../../src/domain/scenario/best-path.ts';
-import { choiceTarget, choose, nodeById } from '../../src/domain/scenario/engine.ts';
-import { exploreStates, statesThatCanEnd, type StateGraph } from '../../src/domain/scenario/explore.ts';
-import { KEEPS_CUSTOMER } from '../../src/domain/scenario/score.ts';
-import { initialState } from '../../src/domain/scenario/state.ts';
+import { choiceTarget, choose, currentEnding, nodeById, replay } from '../../src/domain/scenario/engine.ts';
+import { exploreStates, situationKey, statesThatCanEnd, type StateGraph } from '../../src/domain/scenario/explore.ts';
+import { KEEPS_CUSTOMER, scoreRun } from '../../src/domain/scenario/score.ts';
+import { initialState, type RunState } from '../../src/domain/scenario/state.ts';
 import { validateScenario } from '../../src/domain/scenario/validate.ts';
 import { scenarioSchema, type Scenario } from '../../src/schemas/scenario.ts';
 
@@ -106,6 +106,30 @@ describe.each(shipped.map((s) => [s.id, s] as const))('%s', (_id, s) => {
   test('every reachable state can still end', () => {
     const canEnd = statesThatCanEnd(graph);
     expect([...graph.states.keys()].filter((k) => !canEnd.has(k))).toEqual([]);
+  });
+
+  test('the engine, played move by move, reaches every ending, and each path replays to that ending and is scored with its outcome', () => {
+    // Breadth first over the engine's own moves, so each ending is reached by a shortest path.
+    const pathTo = new Map<string, RunState['path']>();
+    const seen = new Set<string>();
+    const queue: RunState[] = [initialState(s)];
+    while (queue.length > 0 && pathTo.size < s.endings.length) {
+      const state = queue.shift()!;
+      if (seen.has(situationKey(state))) continue;
+      seen.add(situationKey(state));
+      if (state.ended) {
+        if (!pathTo.has(state.at)) pathTo.set(state.at, state.path);
+        continue;
+      }
+      for (const choice of nodeById(s, state.at)!.choices) queue.push(choose(s, state, choice.id));
+    }
+    expect([...pathTo.keys()].sort()).toEqual(s.endings.map((e) => e.id).sort());
+    for (const [ending, path] of pathTo) {
+      const played = replay(s, path);
+      expect(played.ok && currentEnding(s, played.state)?.id).toBe(ending);
+      // Scored with that ending's outcome.
+      expect(played.ok && scoreRun(s, played.state)?.outcome).toBe(s.endings.find((e) => e.id === ending)?.outcome);
+    }
   });
 
   test('any random walk reaches an ending within three moves per node', () => {
