@@ -135,12 +135,17 @@ const personality = parse(readFileSync('content/classifications/personality-type
 };
 const typeName = Object.fromEntries(personality.types.map((t) => [t.type, t.name]));
 
-test('a learner finishes the personality classification and sees which types they confuse', async ({ page }) => {
+test('a learner finishes the personality classification, resuming after a reload, and sees which types they confuse', async ({ page }) => {
   await page.goto('/quizzes/personality-types/');
   await hydrated(page);
   await expectNoAxeViolations(page);
   let livelyMisnamed = 0;
   for (let i = 0; i < personality.items.length; i++) {
+    // A reload a third of the way through resumes at the same situation, with the answers so far kept (the score shows it).
+    if (i === 10) {
+      await page.reload();
+      await hydrated(page);
+    }
     await expect(page.getByText(`第 ${i + 1} 题，共 ${personality.items.length} 题`)).toBeVisible();
     const text = (await page.locator('[id$="-situation"] p').textContent()) ?? '';
     const item = personality.items.find((s) => s.situation.trim() === text.trim());
@@ -170,17 +175,32 @@ const assessment = parse(readFileSync('content/assessments/communication-style.y
   items: { statement: string; axis: 'A' | 'B'; reverse?: boolean }[];
 };
 
-test('a learner finishes the self-assessment and sees the chart and all four styles, a tie stated as a tie', async ({ page }) => {
+test('a learner finishes the self-assessment, resuming after a reload, and sees the chart and all four styles, a tie stated as a tie', async ({
+  page,
+}) => {
   await page.goto('/assessments/communication-style/');
   await hydrated(page);
   await expectNoAxeViolations(page);
   // A items at the high end (A = 4); every B item rated 3, which averages exactly 2.5 with the reversed ones.
-  for (const item of assessment.items) {
-    const rating = item.axis === 'A' ? (item.reverse ? 1 : 4) : 3;
+  const ratingOf = (item: (typeof assessment.items)[number]) => (item.axis === 'A' ? (item.reverse ? 1 : 4) : 3);
+  for (const [i, item] of assessment.items.entries()) {
+    // Halfway, a reload keeps every rating given so far.
+    if (i === 12) {
+      await page.reload();
+      await hydrated(page);
+      for (const done of assessment.items.slice(0, i)) {
+        await expect(
+          page
+            .getByRole('group', { name: done.statement })
+            .getByRole('radio')
+            .nth(ratingOf(done) - 1),
+        ).toBeChecked();
+      }
+    }
     await page
       .getByRole('group', { name: item.statement })
       .getByRole('radio')
-      .nth(rating - 1)
+      .nth(ratingOf(item) - 1)
       .check();
   }
   await page.getByRole('button', { name: '查看我的结果' }).click();
