@@ -469,6 +469,8 @@ export const zhCN = {
   'hr.status.other-course': '其他课程',
   'hr.status.unreadable': '无法读取',
   'hr.note.mismatch': '{n} 次作答的自报成绩与按原始作答重新计算的结果不符。',
+  'hr.note.mismatchFigures': '“{title}”：自报 {claimed}，重新计算 {rescored}。',
+  'hr.note.notRescorable': '无法计算（作答记录与现有内容对不上）',
   'hr.note.changed': '作答之后修改过的练习：{titles}。',
   'hr.note.duplicate': '同一学员（工号 {id}）的另一份记录，已合并到较新的 {file}，以较新的为准。',
   'hr.note.otherCourse': '这是另一门课程的记录：{title}（{id}）。',

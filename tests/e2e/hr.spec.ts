@@ -140,6 +140,8 @@ test('HR loads a learner’s completion record with a forged copy, a cut-off fil
   const problems = page.getByRole('region', { name: '有问题的文件' });
   await expect(problems.getByRole('row', { name: /forged\.json/ })).toContainText('分数不符');
   await expect(problems.getByRole('row', { name: /forged\.json/ })).toContainText('1 次作答的自报成绩与按原始作答重新计算的结果不符');
+  // The claimed score and the recomputed one, side by side.
+  await expect(problems.getByRole('row', { name: /forged\.json/ })).toContainText(/自报 4\/4，重新计算 0\/4/);
   await expect(problems.getByRole('row', { name: /truncated\.json/ })).toContainText('无法读取');
   await expect(problems.getByRole('row', { name: /truncated\.json/ })).toContainText('文件不完整');
   await expect(problems.getByRole('row')).toHaveCount(3);

@@ -29,7 +29,21 @@ describe('the status of each record file', () => {
     forged.attempts[0]!.score = 1;
     forged.attempts[0]!.passed = false;
     forged.attempts[2]!.maxScore = 1;
-    expect(statusOf(text(forged))).toMatchObject({ status: 'score-mismatch', mismatches: 2 });
+    const status = statusOf(text(forged));
+    expect(status).toMatchObject({ status: 'score-mismatch', mismatches: 2 });
+    // Each claim is kept beside what the answers are worth, for the file list to show side by side.
+    expect(status.status === 'score-mismatch' && status.mismatched).toEqual([
+      {
+        title: expect.any(String),
+        claimed: { score: 1, maxScore: honest.attempts[0]!.maxScore },
+        rescored: { score: honest.attempts[0]!.score, maxScore: honest.attempts[0]!.maxScore },
+      },
+      {
+        title: expect.any(String),
+        claimed: { score: honest.attempts[2]!.score, maxScore: 1 },
+        rescored: { score: honest.attempts[2]!.score, maxScore: honest.attempts[2]!.maxScore },
+      },
+    ]);
   });
 
   it('score mismatch: answers edited to fail under a claimed pass are caught', () => {

@@ -35,6 +35,13 @@ export function fileNote(t: Translate, file: FileStatus): string {
       const notes = [
         ...(file.mergedInto ? [t('hr.note.duplicate', { id: file.employeeId, file: file.mergedInto.name })] : []),
         ...(file.mismatches > 0 ? [t('hr.note.mismatch', { n: file.mismatches })] : []),
+        ...file.mismatched.map((m) =>
+          t('hr.note.mismatchFigures', {
+            title: m.title,
+            claimed: `${score(m.claimed.score)}/${score(m.claimed.maxScore)}`,
+            rescored: m.rescored ? `${score(m.rescored.score)}/${score(m.rescored.maxScore)}` : t('hr.note.notRescorable'),
+          }),
+        ),
         ...(file.changed.length > 0 ? [t('hr.note.changed', { titles: file.changed.join('、') })] : []),
       ];
       return notes.join(' ');

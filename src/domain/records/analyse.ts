@@ -70,6 +70,8 @@ export type FileStatus =
       name: string;
       employeeId: string;
       mismatches: number;
+      /** Each attempt whose claim did not hold: the score it claimed beside what its answers are worth (absent when they cannot be scored). */
+      mismatched: { title: string; claimed: { score: number; maxScore: number }; rescored?: { score: number; maxScore: number } }[];
       changed: string[];
       /** For a duplicate: the newer file of the same learner it was merged into. */
       mergedInto?: SourceFile;
@@ -102,6 +104,13 @@ export function combine(checks: readonly FileCheck[], catalogue: Catalogue): Ana
       name: learner.name,
       employeeId: learner.employeeId,
       mismatches: c.mismatches,
+      mismatched: c.checked.attempts
+        .filter((a) => a.verdict === 'score-mismatch')
+        .map((a) => ({
+          title: a.title,
+          claimed: { score: a.attempt.score, maxScore: a.attempt.maxScore },
+          ...(a.rescored ? { rescored: { score: a.rescored.score, maxScore: a.rescored.maxScore } } : {}),
+        })),
       changed: c.changed,
       ...(into ? { mergedInto: into } : {}),
     };
