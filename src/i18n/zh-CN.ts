@@ -23,6 +23,8 @@ export const zhCN = {
   'lesson.previous': '上一课',
   'lesson.next': '下一课',
   'lesson.pager': '课程翻页',
+  'pager.previousQuiz': '上一步',
+  'pager.nextQuiz': '下一步',
   'lesson.sources': '本课依据的课件',
   'lesson.present': '课堂演示',
   'notes.summary': '教师备注',
