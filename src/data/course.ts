@@ -9,13 +9,21 @@ export async function loadCourse(): Promise<Course> {
   return entry.data;
 }
 
-/** The course map (modules and lessons in order), built once per build. */
+/** A module's quiz is the knowledge check named `module-<module id>`. */
+export const moduleQuizId = (moduleId: string) => `module-${moduleId}`;
+
+/** The course map (modules with their quizzes, and lessons, in order), built once per build. */
 let cached: Promise<CourseMap> | undefined;
 export function loadCourseMap(): Promise<CourseMap> {
   cached ??= (async () => {
-    const [course, lessons] = await Promise.all([loadCourse(), getCollection('lessons')]);
+    const [course, lessons, quizzes] = await Promise.all([loadCourse(), getCollection('lessons'), getCollection('quizzes')]);
+    const quizTitles = new Map(quizzes.map(({ data }) => [data.id, data.title]));
     return courseMap(
-      course.modules,
+      course.modules.map((module) => {
+        const id = moduleQuizId(module.id);
+        const title = quizTitles.get(id);
+        return title === undefined ? module : { ...module, quiz: { id, title } };
+      }),
       lessons.map(({ data }) => ({
         id: data.id,
         title: data.title,

@@ -14,6 +14,8 @@ export interface ModuleSummary {
   id: string;
   title: string;
   summary: string;
+  /** The module quiz, the module's last step on the learner's path, after its last lesson. */
+  quiz?: { id: string; title: string };
 }
 
 export interface ModuleMap extends ModuleSummary {
@@ -40,12 +42,33 @@ export function courseMap(modules: readonly ModuleSummary[], lessons: readonly L
   return { modules: mapped, lessons: ordered, minutes: ordered.reduce((sum, l) => sum + l.minutes, 0) };
 }
 
-/** The lessons before and after `lessonId` in course order, crossing module boundaries. */
-export function neighbours(map: CourseMap, lessonId: string): { previous?: LessonSummary; next?: LessonSummary } {
-  const i = map.lessons.findIndex((l) => l.id === lessonId);
+/** One stop on the learner's path: a lesson, or a module quiz. */
+export interface CourseStep {
+  kind: 'lesson' | 'quiz';
+  id: string;
+  title: string;
+  /** The module the step belongs to. */
+  module: string;
+}
+
+/** The learner's path through the course: each module's lessons in order, then its quiz. */
+export function coursePath(map: CourseMap): CourseStep[] {
+  return map.modules.flatMap((module): CourseStep[] => [
+    ...module.lessons.map((l): CourseStep => ({ kind: 'lesson', id: l.id, title: l.title, module: module.id })),
+    ...(module.quiz ? [{ kind: 'quiz' as const, id: module.quiz.id, title: module.quiz.title, module: module.id }] : []),
+  ]);
+}
+
+/**
+ * The steps before and after a lesson or module quiz on the learner's path, so the last lesson of
+ * a module leads to its quiz and the quiz to the next module's first lesson.
+ */
+export function neighbours(map: CourseMap, step: Pick<CourseStep, 'kind' | 'id'>): { previous?: CourseStep; next?: CourseStep } {
+  const path = coursePath(map);
+  const i = path.findIndex((s) => s.kind === step.kind && s.id === step.id);
   if (i < 0) return {};
-  const previous = map.lessons[i - 1];
-  const next = map.lessons[i + 1];
+  const previous = path[i - 1];
+  const next = path[i + 1];
   return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
 }
 

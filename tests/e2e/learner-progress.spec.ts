@@ -27,6 +27,43 @@ test('a learner starts the course, finishes the first lesson, and after a reload
   await expect(next).toHaveAttribute('href', '/lessons/marketing-concepts/');
 });
 
+test('once a module’s lessons are all finished, 继续学习 leads to its module quiz until the quiz is passed', async ({ page }) => {
+  await page.goto('/');
+  const lessonIds = await page
+    .locator('[data-module="mindset"] [data-lesson]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-lesson')));
+  const at = (n: number) => new Date(Date.UTC(2026, 0, 5, 9, n)).toISOString();
+  const events: unknown[] = lessonIds.flatMap((lessonId, i) => [
+    { id: `seen-${i}`, at: at(2 * i), type: 'lesson-viewed', lessonId },
+    { id: `done-${i}`, at: at(2 * i + 1), type: 'lesson-completed', lessonId },
+  ]);
+  const save = (list: unknown[]) =>
+    page.evaluate(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [KEY, JSON.stringify({ format: 'service-classroom/progress', version: 1, courseId: 'service-classroom', events: list })],
+    );
+  await save(events);
+  await page.reload();
+  const next = page.getByRole('link', { name: '继续学习' });
+  await expect(next).toHaveAttribute('href', '/quizzes/module-mindset/');
+
+  const attempt = { activityKind: 'quiz', contentVersion: '', answers: {}, score: 8, maxScore: 10, startedAt: at(30), finishedAt: at(40) };
+  await save([
+    ...events,
+    { id: 'quiz-1', at: at(40), type: 'attempt', attempt: { ...attempt, activityId: 'module-mindset', score: 6, passed: false } },
+  ]);
+  await page.reload();
+  await expect(next).toHaveAttribute('href', '/quizzes/module-mindset/');
+
+  await save([
+    ...events,
+    { id: 'quiz-2', at: at(50), type: 'attempt', attempt: { ...attempt, activityId: 'module-mindset', score: 9, passed: true } },
+  ]);
+  await page.reload();
+  const nextModule = await page.locator('[data-module="economics"] [data-lesson] a').first().getAttribute('href');
+  await expect(next).toHaveAttribute('href', nextModule!);
+});
+
 test('a lesson finished in a second tab shows up in the first without a reload', async ({ page, context }) => {
   await page.goto('/');
   const lesson = page.locator('[data-lesson="marketing-concepts"]');

@@ -10,6 +10,26 @@ test('a lesson page says where in the course it is and links to its neighbours',
   await expect(page.getByText('教师备注').first()).toBeVisible();
 });
 
+test('the last lesson of a module leads to its module quiz, and the quiz on to the next module', async ({ page }) => {
+  await page.goto('/lessons/service-economy-and-ten-laws/');
+  const toQuiz = page.getByRole('navigation', { name: '课程翻页' }).getByRole('link', { name: /下一步/ });
+  await expect(toQuiz).toContainText('模块测验');
+  await expect(toQuiz).toHaveAttribute('href', '/quizzes/module-mindset/');
+  await toQuiz.click();
+
+  await expect(page).toHaveURL('/quizzes/module-mindset/');
+  const pager = page.getByRole('navigation', { name: '课程翻页' });
+  await expect(pager.getByRole('link', { name: /上一课/ })).toHaveAttribute('href', '/lessons/service-economy-and-ten-laws/');
+  await pager.getByRole('link', { name: /下一课/ }).click();
+
+  await expect(page).toHaveURL(/\/lessons\/[^/]+\/$/);
+  await expect(page.getByText('模块 2 · 第 1 课')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '课程翻页' }).getByRole('link', { name: /上一步/ })).toHaveAttribute(
+    'href',
+    '/quizzes/module-mindset/',
+  );
+});
+
 test('the skip link takes a keyboard user straight to the lesson', async ({ page }) => {
   await page.goto('/lessons/what-is-service/');
   await page.keyboard.press('Tab');

@@ -9,7 +9,7 @@ import {
   currentLearner,
   lessonProgress,
   lessonStateOf,
-  nextLesson,
+  nextStep,
   requiredActivitiesPassed,
 } from '../../src/domain/progress/reducers.ts';
 import { sampleMap } from '../fixtures/course-map.ts';
@@ -237,24 +237,40 @@ describe('course completion', () => {
 });
 
 describe('where “继续学习” goes', () => {
+  const none = new Set<string>();
+  const at = (step: { kind: string; id: string } | undefined) => step && `${step.kind}:${step.id}`;
+
   it('goes to the first lesson for a new learner', () => {
-    expect(nextLesson(map, lessonProgress([]))?.id).toBe('selling-starts-with-service');
+    expect(at(nextStep(map, lessonProgress([]), none))).toBe('lesson:selling-starts-with-service');
   });
 
   it('goes to the first lesson not yet completed, including one in progress', () => {
     const lessons = lessonProgress([completed('1', 1, 'selling-starts-with-service'), viewed('2', 2, 'what-is-service')]);
-    expect(nextLesson(map, lessons)?.id).toBe('what-is-service');
+    expect(at(nextStep(map, lessons, none))).toBe('lesson:what-is-service');
   });
 
-  it('crosses into the next module and skips lessons completed out of order', () => {
+  it('goes to the module quiz once all the module’s lessons are completed and the quiz is not passed yet', () => {
     const lessons = lessonProgress([completed('1', 1, 'what-is-service'), completed('2', 2, 'selling-starts-with-service')]);
-    expect(nextLesson(map, lessons)?.id).toBe('understanding-customers');
-    const earlierGap = lessonProgress([completed('1', 1, 'understanding-customers'), completed('2', 2, 'what-is-service')]);
-    expect(nextLesson(map, earlierGap)?.id).toBe('selling-starts-with-service');
+    expect(at(nextStep(map, lessons, none))).toBe('quiz:module-mindset');
+    expect(at(nextStep(map, lessons, new Set(['kc-selling'])))).toBe('quiz:module-mindset');
   });
 
-  it('has nowhere to go when the whole course is completed', () => {
-    expect(nextLesson(map, lessonProgress(map.lessons.map((l, i) => completed(String(i), i, l.id))))).toBeUndefined();
+  it('crosses into the next module once the quiz is passed, and skips lessons completed out of order', () => {
+    const lessons = lessonProgress([completed('1', 1, 'what-is-service'), completed('2', 2, 'selling-starts-with-service')]);
+    expect(at(nextStep(map, lessons, new Set(['module-mindset'])))).toBe('lesson:understanding-customers');
+    const earlierGap = lessonProgress([completed('1', 1, 'understanding-customers'), completed('2', 2, 'what-is-service')]);
+    expect(at(nextStep(map, earlierGap, new Set(['module-customers'])))).toBe('lesson:selling-starts-with-service');
+  });
+
+  it('sends a learner back to a module quiz they skipped before going on', () => {
+    const lessons = lessonProgress(map.lessons.map((l, i) => completed(String(i), i, l.id)));
+    expect(at(nextStep(map, lessons, new Set(['module-customers'])))).toBe('quiz:module-mindset');
+  });
+
+  it('has nowhere to go when every lesson is completed and every module quiz passed', () => {
+    const lessons = lessonProgress(map.lessons.map((l, i) => completed(String(i), i, l.id)));
+    expect(at(nextStep(map, lessons, new Set(['module-mindset'])))).toBe('quiz:module-customers');
+    expect(nextStep(map, lessons, new Set(['module-mindset', 'module-customers']))).toBeUndefined();
   });
 });
 

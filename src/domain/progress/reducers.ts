@@ -1,4 +1,4 @@
-import type { CourseMap } from '../course-map.ts';
+import { coursePath, type CourseMap, type CourseStep } from '../course-map.ts';
 import type { Attempt, LearnerProfile, ProgressEvent } from './events.ts';
 
 export type LessonState = 'not-started' | 'in-progress' | 'completed';
@@ -103,9 +103,12 @@ export function requiredActivitiesPassed(requiredActivities: readonly string[], 
   return requiredActivities.every((id) => results.get(id)?.passedAt !== undefined);
 }
 
-/** The first unfinished lesson in course order (where "继续学习" goes), or undefined when all are done. */
-export function nextLesson(map: CourseMap, lessons: Map<string, LessonProgress>) {
-  return map.lessons.find((l) => lessonStateOf(lessons, l.id) !== 'completed');
+/**
+ * Where "继续学习" goes: the first step of the learner's path not yet done — a lesson not
+ * completed, or a module quiz not passed — or undefined when every step is done.
+ */
+export function nextStep(map: CourseMap, lessons: Map<string, LessonProgress>, passed: ReadonlySet<string>): CourseStep | undefined {
+  return coursePath(map).find((s) => (s.kind === 'lesson' ? lessonStateOf(lessons, s.id) !== 'completed' : !passed.has(s.id)));
 }
 
 export interface CompletionRuleInput {
