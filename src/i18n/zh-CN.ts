@@ -46,7 +46,7 @@ export const zhCN = {
   'glossary.aliases': '又称：{aliases}',
   'glossary.taughtIn': '在这些课里学：',
   'glossary.topicLessons': '大纲主题 {topic} 的课：',
-  'sources.title': '课程来源',
+  'sources.title': '课件来源',
   'sources.description': '客服课堂依据的五份培训课件，每份课件为课程提供了什么，以及引用它的课。',
   'sources.intro':
     '本课程的全部内容都来自下面五份客户服务培训课件。事实、数字、框架和案例沿用课件，文字由课程重新编写；每一课的页脚都注明了它依据的课件，讲师可以据此追溯每一个数字。',
