@@ -17,7 +17,8 @@ import { zodProblems } from './zod-issues.ts';
 export interface CheckedContent {
   course: Course | undefined;
   lessons: { file: string; meta: LessonMeta; body: string }[];
-  activityIds: Map<string, { kind: 'quiz' | 'assessment' | 'scenario'; file: string }>;
+  /** Every activity by id; `questions` is set for a quiz file (not a classification set). */
+  activityIds: Map<string, { kind: 'quiz' | 'assessment' | 'scenario'; file: string; questions?: number }>;
 }
 
 function validate<S extends z.ZodType>(schema: S, raw: RawFile, problems: Problem[]): z.infer<S> | undefined {
@@ -41,10 +42,10 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   const courseFile = content.course?.file ?? 'content/course.yaml';
 
   const activityIds: CheckedContent['activityIds'] = new Map();
-  const addActivity = (kind: 'quiz' | 'assessment' | 'scenario', id: string, file: string) => {
+  const addActivity = (kind: 'quiz' | 'assessment' | 'scenario', id: string, file: string, questions?: number) => {
     const earlier = activityIds.get(id);
     if (earlier) problems.push({ file, field: 'id', message: `活动 id "${id}" 已被 ${earlier.file} 使用` });
-    else activityIds.set(id, { kind, file });
+    else activityIds.set(id, { kind, file, ...(questions === undefined ? {} : { questions }) });
     if (fileStem(file) !== id) problems.push({ file, field: 'id', message: `id "${id}" 应与文件名 ${fileStem(file)}.yaml 一致` });
   };
   const modules = new Map(course?.modules.map((m) => [m.id, m]) ?? []);
@@ -53,7 +54,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   for (const raw of content.quizzes) {
     const quiz = validate(quizSchema, raw, problems);
     if (!quiz) continue;
-    addActivity('quiz', quiz.id, raw.file);
+    addActivity('quiz', quiz.id, raw.file, quiz.questions.length);
     problems.push(...quizFlaws(quiz).map((f) => ({ file: raw.file, ...f })));
     if (course) {
       quiz.questions.forEach((q, i) => {
