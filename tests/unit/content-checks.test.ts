@@ -393,6 +393,22 @@ describe('an unfinished course is reported by the completeness check', () => {
     `);
   });
 
+  it('names text written after an embedded activity, which would be a slide without a heading', () => {
+    expect(
+      completenessMessage(
+        broken((content) => {
+          content.lessons[0]!.body = content.lessons[0]!.body.replace(
+            '<Quiz id="kc-selling" />\n',
+            '<Quiz id="kc-selling" />\n\n想再练一次？看看[另一个场景](/scenarios/x/)。\n',
+          );
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › ## 本课小结: 嵌入的活动后面、下一个 ## 小标题之前还有正文（“想再练一次？看看[另一个场景](/sce…”）：课堂演示时它会单独成为一张没有标题、没有备注的幻灯片。请把它移到活动前面，或给它一个自己的 ## 小节和 <Notes>"
+    `);
+  });
+
   it('asks a class-activity lesson for notes, not for notes in every section nor a knowledge check', () => {
     const activity = broken((content, { lesson, course }) => {
       content.lessons[0]!.body =

@@ -1,5 +1,6 @@
+import { ACTIVITY_COMPONENTS } from '../slides/rehype-lesson-sections.ts';
 import type { CheckedContent } from './check-content.ts';
-import { bodySections, notesIn } from './lesson-body.ts';
+import { bodySections, notesIn, textAfterActivity } from './lesson-body.ts';
 import type { Problem } from './problem.ts';
 
 /** A lesson takes a learner on their own 5–15 minutes (issue 6); a longer one should be split. */
@@ -13,7 +14,9 @@ const CHECK_QUESTIONS = { min: 3, max: 6 };
  * carries trainer notes, takes 5–15 minutes and ends with a knowledge check of 3–6 questions. In a
  * teaching lesson every `## ` section (a slide in class) has its own notes; a class-activity
  * lesson (outline 8.5) has no knowledge check, and some of its sections are for self-study or the
- * trainer's preparation rather than for the projector, so it only needs notes somewhere.
+ * trainer's preparation rather than for the projector, so it only needs notes somewhere. No
+ * lesson writes text after an embedded activity before the next heading: in class it would be a
+ * slide without a heading or notes.
  */
 export function courseCompleteness(content: CheckedContent): Problem[] {
   const problems: Problem[] = [];
@@ -53,6 +56,15 @@ export function courseCompleteness(content: CheckedContent): Problem[] {
         });
       }
     });
+    for (const { heading, text } of bodySections(body)) {
+      const after = textAfterActivity(text, ACTIVITY_COMPONENTS);
+      if (after === undefined) continue;
+      problems.push({
+        file,
+        ...(heading === undefined ? {} : { field: `## ${heading}` }),
+        message: `嵌入的活动后面、下一个 ## 小标题之前还有正文（“${after}”）：课堂演示时它会单独成为一张没有标题、没有备注的幻灯片。请把它移到活动前面，或给它一个自己的 ## 小节和 <Notes>`,
+      });
+    }
     if (hasNotes && !meta.classActivity) {
       for (const { heading, text } of bodySections(body)) {
         if (heading !== undefined && notesIn(text).length === 0) {

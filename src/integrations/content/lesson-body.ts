@@ -24,3 +24,18 @@ export function bodySections(body: string): BodySection[] {
 
 /** The text of each `<Notes>` block in a piece of MDX, in order. */
 export const notesIn = (text: string): string[] => [...text.matchAll(/<Notes\b[^>]*>([\s\S]*?)<\/Notes>/g)].map(([, inner]) => inner ?? '');
+
+/**
+ * What a section says after its first embedded activity, other than more activities: the slides
+ * plugin gives every activity a slide of its own, so this text would become a slide with no
+ * heading and no notes. Returns its first words, or undefined when there is none.
+ */
+export function textAfterActivity(text: string, activities: ReadonlySet<string>): string | undefined {
+  const embed = new RegExp(`<(?:${[...activities].join('|')})\\b[^>]*/>`, 'g');
+  const first = embed.exec(text);
+  if (!first) return undefined;
+  const rest = text.slice(first.index + first[0].length).replace(embed, '').trim();
+  if (!rest) return undefined;
+  const words = rest.replace(/\s+/g, ' ');
+  return words.length > 20 ? `${words.slice(0, 20)}…` : words;
+}

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 
 /** Components that embed an activity; each gets a section (and so a slide) of its own. */
-const ACTIVITY_COMPONENTS = new Set(['Quiz', 'Assessment', 'Scenario', 'ClassTimer']);
+export const ACTIVITY_COMPONENTS: ReadonlySet<string> = new Set(['Quiz', 'Assessment', 'Scenario', 'ClassTimer']);
 
 type Kind = 'intro' | 'section' | 'activity';
 
