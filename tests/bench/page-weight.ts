@@ -10,6 +10,8 @@ export interface PageWeight {
   js: { raw: number; gzip: number; gzipTogether: number; files: string[] };
   css: { raw: number; gzip: number; files: string[] };
   islands: number;
+  /** Distinct island components: several islands of one component load its code once. */
+  islandKinds: number;
 }
 
 const gz = (buffer: Buffer) => gzipSync(buffer, { level: 9 }).length;
@@ -106,5 +108,6 @@ export function pageWeight(dist: string, page: string): PageWeight {
     },
     css: { ...sum(css), files: css },
     islands: (html.match(/<astro-island\b/g) ?? []).length,
+    islandKinds: new Set([...html.matchAll(/<astro-island\b[^>]*>/g)].map(([tag]) => attr(tag, 'component-url'))).size,
   };
 }

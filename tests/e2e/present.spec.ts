@@ -270,6 +270,21 @@ test('a class activity countdown starts, pauses and resets from either window', 
   await expect(timer.getByText('未开始')).toBeVisible();
 });
 
+test('the presenter paces by the trainer notes’ timings, so a trainer who follows them is on pace', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(`${ROLEPLAY}presenter/`);
+  await ready(page);
+  // The lesson's notes add up to its classMinutes; its self-paced minutes are 15.
+  await expect(page.locator('[data-planned]')).toHaveText('计划 31 分钟');
+  await jumpTo(page, await slideNumberOf(page, '[data-roleplay]'));
+  // The sections before the role-play's own take 25 minutes by their notes, that section 5, and
+  // the role-play slide shares its window: 27 minutes in is on pace, 32 is two minutes behind.
+  await page.clock.fastForward('27:00');
+  await expect(page.locator('[data-pace]')).toHaveText('进度正常');
+  await page.clock.fastForward('05:00');
+  await expect(page.locator('[data-pace]')).toHaveText('比计划慢约 2 分钟');
+});
+
 test('the audience and presenter windows pass axe', async ({ page }) => {
   const check = async (where: string) => {
     const { violations } = await new AxeBuilder({ page }).analyze();

@@ -38,7 +38,7 @@ const validContent = (): RawContent => ({
         activities: ['kc-selling'],
         requiredActivities: ['kc-selling'],
       },
-      body: '## 服务就是销售\n\n正文。\n\n<Notes>\n讲师备注。\n</Notes>\n\n## 本课小结\n\n要点。\n\n<Quiz id="kc-selling" />\n',
+      body: '## 服务就是销售\n\n正文。\n\n<Notes>\n讲师备注。\n</Notes>\n\n## 本课小结\n\n要点。\n\n<Notes>\n收尾。\n</Notes>\n\n<Quiz id="kc-selling" />\n',
     },
   ],
   quizzes: [
@@ -216,6 +216,45 @@ describe('a broken lesson stops the build with a message naming the file, the fi
     `);
   });
 
+  const timedNotes = (content: RawContent) => {
+    content.lessons[0]!.body = content.lessons[0]!.body.replace('讲师备注。', '讲师备注。约 3 分钟。').replace(
+      '收尾。',
+      '收尾。约 1 分钟。',
+    );
+  };
+
+  it('accepts a classMinutes equal to the timings its trainer notes state', () => {
+    expect(
+      problemsOf(
+        broken((content, { lesson }) => {
+          timedNotes(content);
+          lesson['classMinutes'] = 4;
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names a lesson whose notes state timings but which has no classMinutes', () => {
+    expect(messageFor(broken((content) => timedNotes(content)))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › classMinutes: 教师备注写明的用时合计 4 分钟，请在 front matter 加上 classMinutes: 4（课堂演示按它安排进度）"
+    `);
+  });
+
+  it('names a classMinutes that drifted from the timings its notes state', () => {
+    expect(
+      messageFor(
+        broken((content, { lesson }) => {
+          timedNotes(content);
+          lesson['classMinutes'] = 10;
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › classMinutes: 写的是 10 分钟，但教师备注写明的用时合计 4 分钟，两者要一致：改了备注里的“约 N 分钟”，就同时改 classMinutes（运行 npm run class-minutes -- --write 可自动算好写入）"
+    `);
+  });
+
   it('names two lessons with the same id or the same place in a module', () => {
     expect(
       messageFor(
@@ -378,6 +417,82 @@ describe('an unfinished course is reported by the completeness check', () => {
     `);
   });
 
+  it('names each section of a teaching lesson that has no notes of its own', () => {
+    expect(
+      completenessMessage(
+        broken((content) => {
+          content.lessons[0]!.body =
+            '## 服务就是销售\n\n正文。\n\n<Notes>\n讲师备注。\n</Notes>\n\n## 练一练\n\n练习。\n\n## 本课小结\n\n要点。\n\n<Quiz id="kc-selling" />\n';
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 2 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › ## 练一练: 这一节没有教师备注：教学课的每个 ## 小节在课堂上是一张幻灯片，都要有自己的 <Notes>（课堂活动课不受此限）
+        - content/lessons/mindset/01-selling.mdx › ## 本课小结: 这一节没有教师备注：教学课的每个 ## 小节在课堂上是一张幻灯片，都要有自己的 <Notes>（课堂活动课不受此限）"
+    `);
+  });
+
+  it('names text written after an embedded activity, which would be a slide without a heading', () => {
+    expect(
+      completenessMessage(
+        broken((content) => {
+          content.lessons[0]!.body = content.lessons[0]!.body.replace(
+            '<Quiz id="kc-selling" />\n',
+            '<Quiz id="kc-selling" />\n\n想再练一次？看看[另一个场景](/scenarios/x/)。\n',
+          );
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › ## 本课小结: 嵌入的活动后面、下一个 ## 小标题之前还有正文（“想再练一次？看看[另一个场景](/sce…”）：课堂演示时它会单独成为一张没有标题、没有备注的幻灯片。请把它移到活动前面，或给它一个自己的 ## 小节和 <Notes>"
+    `);
+  });
+
+  it('asks a class-activity lesson for notes, not for notes in every section nor a knowledge check', () => {
+    const activity = broken((content, { lesson, course }) => {
+      content.lessons[0]!.body =
+        '## 活动一览\n\n说明。\n\n<Notes>\n讲师备注。\n</Notes>\n\n## 自学时怎么做\n\n步骤。\n\n## 本课小结\n\n要点。\n';
+      lesson['classActivity'] = { minutes: 15 };
+      lesson['activities'] = [];
+      lesson['requiredActivities'] = [];
+      course['completion'] = { requiredActivities: [] };
+    });
+    expect(courseCompleteness(checkContent(activity).checked)).toEqual([]);
+    activity.lessons[0]!.body = activity.lessons[0]!.body.replace(/<Notes>[\s\S]*<\/Notes>/, '');
+    expect(completenessMessage(activity)).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx: 缺少教师备注（<Notes> … </Notes>）"
+    `);
+  });
+
+  it('names a knowledge check with fewer than 3 or more than 6 questions', () => {
+    const short = broken((_, { questions }) => {
+      questions.splice(2);
+    });
+    const long = broken((_, { questions }) => {
+      for (const n of [1, 2, 3, 4]) questions.push({ ...structuredClone(questions[0]!), id: `extra-${n}` });
+    });
+    expect(completenessMessage(short)).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › activities[0]: 知识检测 "kc-selling" 有 2 道题，每课的知识检测应为 3–6 道题"
+    `);
+    expect(completenessMessage(long)).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › activities[0]: 知识检测 "kc-selling" 有 7 道题，每课的知识检测应为 3–6 道题"
+    `);
+  });
+
+  it('names a lesson planned for fewer than 5 or more than 15 minutes', () => {
+    expect(completenessMessage(broken((_, { lesson }) => (lesson['minutes'] = 4)))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › minutes: 自学时长写的是 4 分钟，每课应在 5–15 分钟之间（内容太多就拆成两课，太少就并入相邻的课）"
+    `);
+    expect(completenessMessage(broken((_, { lesson }) => (lesson['minutes'] = 16)))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › minutes: 自学时长写的是 16 分钟，每课应在 5–15 分钟之间（内容太多就拆成两课，太少就并入相邻的课）"
+    `);
+  });
+
   it('names an outline topic no lesson teaches and a module without lessons', () => {
     expect(
       completenessMessage(
@@ -494,9 +609,11 @@ describe('reading content files', () => {
 });
 
 describe('the course in this repository', () => {
-  it('passes the content checks the build runs', () => {
+  it('passes the content checks the build runs and the completeness check', () => {
     const read = readContent(process.cwd());
     expect(read.problems).toEqual([]);
-    expect(checkContent(read.content).problems).toEqual([]);
+    const { problems, checked } = checkContent(read.content);
+    expect(problems).toEqual([]);
+    expect(courseCompleteness(checked)).toEqual([]);
   });
 });

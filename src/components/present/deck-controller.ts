@@ -1,6 +1,6 @@
 import { initialDeckState, reduceDeck, type DeckAction, type DeckState } from '../../domain/present/deck-state.ts';
 import { interpretKey, type KeyCommand } from '../../domain/present/keys.ts';
-import { slidePlan } from '../../domain/present/pace.ts';
+import { slidePlan, type PlanPart, type SlideWindow } from '../../domain/present/pace.ts';
 import { hashForSlide, slideFromHash } from '../../domain/present/slide-hash.ts';
 import { parseDeckMessage } from '../../domain/present/sync-message.ts';
 import { clickAction, keyAction, numberTimers, renderActivities, renderTimers } from './deck-activities.ts';
@@ -206,14 +206,24 @@ export function startDeck(root: HTMLElement): void {
   root.setAttribute('data-ready', '');
 }
 
-/** Each lesson's planned minutes spread over its slides; a module's title slide has none. */
-function planOf(slides: readonly Slide[]): number[] {
-  const parts: { minutes: number; slides: number; lesson: Element | null }[] = [];
+/**
+ * Each lesson's plan: the timings its trainer notes state, per slide (the slides plugin marks a
+ * section with `data-note-minutes`), else its planned minutes spread over its slides. A module's
+ * title slide has none.
+ */
+function planOf(slides: readonly Slide[]): SlideWindow[] {
+  const parts: (PlanPart & { lesson: Element | null; slideMinutes: (number | undefined)[] })[] = [];
   for (const { el } of slides) {
     const lesson = el.closest<HTMLElement>('.deck-lesson');
+    const stated = el.dataset['noteMinutes'];
+    const minutes = stated === undefined ? undefined : Number(stated);
     const last = parts.at(-1);
-    if (last && last.lesson === lesson) last.slides++;
-    else parts.push({ lesson, slides: 1, minutes: Number(lesson?.dataset['minutes'] ?? 0) });
+    if (last && last.lesson === lesson) {
+      last.slides++;
+      last.slideMinutes.push(minutes);
+    } else {
+      parts.push({ lesson, slides: 1, minutes: Number(lesson?.dataset['minutes'] ?? 0), slideMinutes: [minutes] });
+    }
   }
   return slidePlan(parts);
 }

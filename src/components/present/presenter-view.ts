@@ -1,6 +1,6 @@
 import { elapsedMs, formatDuration } from '../../domain/present/clock.ts';
 import type { DeckState } from '../../domain/present/deck-state.ts';
-import { pace } from '../../domain/present/pace.ts';
+import { pace, plannedMs, type SlideWindow } from '../../domain/present/pace.ts';
 import { fill, type DeckLabels } from './deck-labels.ts';
 import { previewOf, type Slide } from './deck-dom.ts';
 import { fitFrame } from './slide-fit.ts';
@@ -15,11 +15,11 @@ export class PresenterView {
   constructor(
     private readonly root: HTMLElement,
     private readonly slides: readonly Slide[],
-    private readonly plan: readonly number[],
+    private readonly plan: readonly SlideWindow[],
     private readonly labels: DeckLabels,
   ) {
     const planned = root.querySelector('[data-planned]');
-    const total = Math.round(plan.reduce((sum, ms) => sum + ms, 0) / 60_000);
+    const total = Math.round(plannedMs(plan) / 60_000);
     if (planned) planned.textContent = fill(labels.planned, { n: total });
   }
 

@@ -1,8 +1,13 @@
 /**
- * How the trainer is doing against the lesson's planned minutes. Each lesson's minutes are
- * spread evenly over its slides; being on slide i means the plan expected between the end of
- * slide i−1 and the end of slide i to have passed. Outside that window by more than the
- * tolerance, the trainer is ahead or behind by the distance to it.
+ * How the trainer is doing against the plan. The plan gives every slide a window of time: being
+ * on a slide means the plan expected between the window's start and end to have passed. Outside
+ * it by more than the tolerance, the trainer is ahead or behind by the distance to it.
+ *
+ * Where a lesson's trainer notes state timings ("约 3 分钟"), those are the plan: each timed
+ * section gets its own minutes, and the slides its notes do not time (the title, the opening, the
+ * activities after a section) share the window of the section they belong to, so a trainer
+ * running a quiz inside a section's minutes stays on pace. A lesson without timings spreads its
+ * planned minutes evenly over its slides.
  */
 export interface Pace {
   status: 'on-pace' | 'ahead' | 'behind';
@@ -12,31 +17,80 @@ export interface Pace {
   plannedMs: number;
 }
 
-/** Half a minute either way still counts as on pace. */
-const TOLERANCE_MS = 30_000;
-
-/** Per-slide plans for a presentation made of parts (lessons) of `minutes` over `slides` slides each. */
-export function slidePlan(parts: readonly { minutes: number; slides: number }[]): number[] {
-  return parts.flatMap(({ minutes, slides }) =>
-    Array.from({ length: Math.max(0, slides) }, () => (slides > 0 ? (minutes * 60_000) / slides : 0)),
-  );
+/** When the plan expects the trainer to be on a slide, in ms from the start of the talk. */
+export interface SlideWindow {
+  startMs: number;
+  endMs: number;
 }
 
-export function pace(elapsedMs: number, plan: readonly number[], current: number): Pace {
-  const plannedMs = plan.reduce((sum, ms) => sum + ms, 0);
+/** One lesson of a presentation (or the module's title slide). */
+export interface PlanPart {
+  /** The part's planned minutes, spread evenly over its slides when no slide states its own. */
+  minutes: number;
+  slides: number;
+  /** Minutes the trainer notes give each slide, in slide order; undefined where a slide's notes state none. */
+  slideMinutes?: readonly (number | undefined)[];
+}
+
+/** Half a minute either way still counts as on pace. */
+const TOLERANCE_MS = 30_000;
+const MINUTE_MS = 60_000;
+
+function partWindows({ minutes, slides, slideMinutes }: PlanPart, startMs: number): SlideWindow[] {
+  const count = Math.max(0, slides);
+  const stated = Array.from({ length: count }, (_, i) => slideMinutes?.[i]);
+  const firstTimed = stated.findIndex((m) => m !== undefined);
+  if (firstTimed < 0) {
+    const share = count > 0 ? (minutes * MINUTE_MS) / count : 0;
+    return stated.map((_, i) => ({ startMs: startMs + i * share, endMs: startMs + (i + 1) * share }));
+  }
+  const windows: SlideWindow[] = [];
+  let at = startMs;
+  let current: SlideWindow = { startMs: at, endMs: at + (stated[firstTimed] ?? 0) * MINUTE_MS };
+  stated.forEach((m, i) => {
+    if (m !== undefined && i !== firstTimed) {
+      current = { startMs: at, endMs: at + m * MINUTE_MS };
+    }
+    if (m !== undefined) at = current.endMs;
+    windows.push(current);
+  });
+  return windows;
+}
+
+/** Each slide's window, for a presentation made of parts (lessons) one after another. */
+export function slidePlan(parts: readonly PlanPart[]): SlideWindow[] {
+  const windows: SlideWindow[] = [];
+  let startMs = 0;
+  for (const part of parts) {
+    const own = partWindows(part, startMs);
+    windows.push(...own);
+    startMs = own.reduce((end, w) => Math.max(end, w.endMs), startMs);
+  }
+  return windows;
+}
+
+/** The whole plan in ms. */
+export const plannedMs = (plan: readonly SlideWindow[]): number => plan.reduce((end, w) => Math.max(end, w.endMs), 0);
+
+export function pace(elapsedMs: number, plan: readonly SlideWindow[], current: number): Pace {
+  const total = plannedMs(plan);
   const slide = Math.min(Math.max(0, current), Math.max(0, plan.length - 1));
-  const startMs = plan.slice(0, slide).reduce((sum, ms) => sum + ms, 0);
-  const endMs = startMs + (plan[slide] ?? 0);
-  const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
-  if (elapsedMs > endMs + TOLERANCE_MS) return { status: 'behind', minutes: minutes(elapsedMs - endMs), plannedMs };
-  if (elapsedMs < startMs - TOLERANCE_MS) return { status: 'ahead', minutes: minutes(startMs - elapsedMs), plannedMs };
-  return { status: 'on-pace', minutes: 0, plannedMs };
+  const { startMs, endMs } = plan[slide] ?? { startMs: 0, endMs: 0 };
+  const minutes = (ms: number) => Math.max(1, Math.round(ms / MINUTE_MS));
+  if (elapsedMs > endMs + TOLERANCE_MS) return { status: 'behind', minutes: minutes(elapsedMs - endMs), plannedMs: total };
+  if (elapsedMs < startMs - TOLERANCE_MS) return { status: 'ahead', minutes: minutes(startMs - elapsedMs), plannedMs: total };
+  return { status: 'on-pace', minutes: 0, plannedMs: total };
 }
 
 /**
- * The minutes a lesson is planned to take in class: its own minutes, plus the countdown of its
- * class activity, which the room spends on top of the trainer's explaining.
+ * The minutes a lesson is planned to take in class: its `classMinutes` when set (the sum of its
+ * notes' timings); otherwise its own minutes plus the countdown of its class activity, which the
+ * room spends on top of the trainer's explaining.
  */
-export function lessonPlanMinutes(lesson: { minutes: number; classActivity?: { minutes: number } | undefined }): number {
-  return lesson.minutes + (lesson.classActivity?.minutes ?? 0);
+export function lessonPlanMinutes(lesson: {
+  minutes: number;
+  classMinutes?: number | undefined;
+  classActivity?: { minutes: number } | undefined;
+}): number {
+  return lesson.classMinutes ?? lesson.minutes + (lesson.classActivity?.minutes ?? 0);
 }

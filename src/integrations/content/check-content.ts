@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { assessmentFlaws } from '../../domain/assessment-integrity.ts';
 import { classificationFlaws } from '../../domain/classification-integrity.ts';
+import { notesMinutes } from '../../domain/present/note-timing.ts';
 import { quizFlaws } from '../../domain/quiz-integrity.ts';
 import { validateScenario } from '../../domain/scenario/validate.ts';
 import { assessmentSchema } from '../../schemas/assessment.ts';
@@ -9,6 +10,7 @@ import { courseSchema, type Course } from '../../schemas/course.ts';
 import { lessonSchema, type LessonMeta } from '../../schemas/lesson.ts';
 import { quizSchema } from '../../schemas/quiz.ts';
 import { scenarioSchema } from '../../schemas/scenario.ts';
+import { notesIn } from './lesson-body.ts';
 import type { Problem } from './problem.ts';
 import type { RawContent, RawFile } from './read-content.ts';
 import { zodProblems } from './zod-issues.ts';
@@ -17,7 +19,8 @@ import { zodProblems } from './zod-issues.ts';
 export interface CheckedContent {
   course: Course | undefined;
   lessons: { file: string; meta: LessonMeta; body: string }[];
-  activityIds: Map<string, { kind: 'quiz' | 'assessment' | 'scenario'; file: string }>;
+  /** Every activity by id; `questions` is set for a quiz file (not a classification set). */
+  activityIds: Map<string, { kind: 'quiz' | 'assessment' | 'scenario'; file: string; questions?: number }>;
 }
 
 function validate<S extends z.ZodType>(schema: S, raw: RawFile, problems: Problem[]): z.infer<S> | undefined {
@@ -33,7 +36,8 @@ const EMBED = /<(Quiz|Assessment|Scenario)\s+id="([^"]+)"/g;
 
 /**
  * Validates every authored file against its schema, then the rules that span files: modules and
- * topics exist, ids are unique, every activity a lesson or the course names exists.
+ * topics exist, ids are unique, every activity a lesson or the course names exists; and a
+ * lesson's classMinutes equals the timings its trainer notes state.
  */
 export function checkContent(content: RawContent): { problems: Problem[]; checked: CheckedContent } {
   const problems: Problem[] = [];
@@ -41,10 +45,10 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   const courseFile = content.course?.file ?? 'content/course.yaml';
 
   const activityIds: CheckedContent['activityIds'] = new Map();
-  const addActivity = (kind: 'quiz' | 'assessment' | 'scenario', id: string, file: string) => {
+  const addActivity = (kind: 'quiz' | 'assessment' | 'scenario', id: string, file: string, questions?: number) => {
     const earlier = activityIds.get(id);
     if (earlier) problems.push({ file, field: 'id', message: `活动 id "${id}" 已被 ${earlier.file} 使用` });
-    else activityIds.set(id, { kind, file });
+    else activityIds.set(id, { kind, file, ...(questions === undefined ? {} : { questions }) });
     if (fileStem(file) !== id) problems.push({ file, field: 'id', message: `id "${id}" 应与文件名 ${fileStem(file)}.yaml 一致` });
   };
   const modules = new Map(course?.modules.map((m) => [m.id, m]) ?? []);
@@ -53,7 +57,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   for (const raw of content.quizzes) {
     const quiz = validate(quizSchema, raw, problems);
     if (!quiz) continue;
-    addActivity('quiz', quiz.id, raw.file);
+    addActivity('quiz', quiz.id, raw.file, quiz.questions.length);
     problems.push(...quizFlaws(quiz).map((f) => ({ file: raw.file, ...f })));
     if (course) {
       quiz.questions.forEach((q, i) => {
@@ -120,6 +124,16 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     });
     for (const [, , id] of raw.body.matchAll(EMBED)) {
       if (id && !meta.activities.includes(id)) at('activities', `正文嵌入了 "${id}"，但 front matter 的 activities 没有列出它`);
+    }
+    // The presenter paces by the notes' timings; classMinutes states their total, and must keep up.
+    const noted = notesMinutes(notesIn(raw.body));
+    if (noted !== undefined && meta.classMinutes === undefined) {
+      at('classMinutes', `教师备注写明的用时合计 ${noted} 分钟，请在 front matter 加上 classMinutes: ${noted}（课堂演示按它安排进度）`);
+    } else if (noted !== undefined && meta.classMinutes !== noted) {
+      at(
+        'classMinutes',
+        `写的是 ${meta.classMinutes} 分钟，但教师备注写明的用时合计 ${noted} 分钟，两者要一致：改了备注里的“约 N 分钟”，就同时改 classMinutes（运行 npm run class-minutes -- --write 可自动算好写入）`,
+      );
     }
     lessons.push({ file: raw.file, meta, body: raw.body });
   }

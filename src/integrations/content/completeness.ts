@@ -1,10 +1,22 @@
+import { ACTIVITY_COMPONENTS } from '../slides/rehype-lesson-sections.ts';
 import type { CheckedContent } from './check-content.ts';
+import { bodySections, notesIn, textAfterActivity } from './lesson-body.ts';
 import type { Problem } from './problem.ts';
+
+/** A lesson takes a learner on their own 5–15 minutes (issue 6); a longer one should be split. */
+const LESSON_MINUTES = { min: 5, max: 15 };
+/** A lesson's knowledge check asks 3–6 questions: enough to cover its topics, short enough to end a lesson. */
+const CHECK_QUESTIONS = { min: 3, max: 6 };
 
 /**
  * Rules for a finished course rather than a valid one: every outline topic is taught by some
  * lesson, and every lesson opens with objectives (front matter), closes with a summary section,
- * carries trainer notes and ends with a knowledge check.
+ * carries trainer notes, takes 5–15 minutes and ends with a knowledge check of 3–6 questions. In a
+ * teaching lesson every `## ` section (a slide in class) has its own notes; a class-activity
+ * lesson (outline 8.5) has no knowledge check, and some of its sections are for self-study or the
+ * trainer's preparation rather than for the projector, so it only needs notes somewhere. No
+ * lesson writes text after an embedded activity before the next heading: in class it would be a
+ * slide without a heading or notes.
  */
 export function courseCompleteness(content: CheckedContent): Problem[] {
   const problems: Problem[] = [];
@@ -23,9 +35,47 @@ export function courseCompleteness(content: CheckedContent): Problem[] {
   }
   for (const { file, meta, body } of lessons) {
     if (!/^## .*(小结|总结|回顾)/m.test(body)) problems.push({ file, message: '缺少以“小结”为标题的结尾部分（## 本课小结）' });
-    if (!body.includes('<Notes>')) problems.push({ file, message: '缺少教师备注（<Notes> … </Notes>）' });
+    const hasNotes = notesIn(body).length > 0;
+    if (!hasNotes) problems.push({ file, message: '缺少教师备注（<Notes> … </Notes>）' });
     const hasCheck = meta.activities.some((id) => content.activityIds.get(id)?.kind === 'quiz');
     if (!hasCheck && !meta.classActivity) problems.push({ file, field: 'activities', message: '课程末尾缺少知识检测（在 activities 中列出一个测验并用 <Quiz id="…" /> 嵌入）' });
+    if (meta.minutes < LESSON_MINUTES.min || meta.minutes > LESSON_MINUTES.max) {
+      problems.push({
+        file,
+        field: 'minutes',
+        message: `自学时长写的是 ${meta.minutes} 分钟，每课应在 ${LESSON_MINUTES.min}–${LESSON_MINUTES.max} 分钟之间（内容太多就拆成两课，太少就并入相邻的课）`,
+      });
+    }
+    meta.activities.forEach((id, i) => {
+      const questions = content.activityIds.get(id)?.questions;
+      if (questions !== undefined && (questions < CHECK_QUESTIONS.min || questions > CHECK_QUESTIONS.max)) {
+        problems.push({
+          file,
+          field: `activities[${i}]`,
+          message: `知识检测 "${id}" 有 ${questions} 道题，每课的知识检测应为 ${CHECK_QUESTIONS.min}–${CHECK_QUESTIONS.max} 道题`,
+        });
+      }
+    });
+    for (const { heading, text } of bodySections(body)) {
+      const after = textAfterActivity(text, ACTIVITY_COMPONENTS);
+      if (after === undefined) continue;
+      problems.push({
+        file,
+        ...(heading === undefined ? {} : { field: `## ${heading}` }),
+        message: `嵌入的活动后面、下一个 ## 小标题之前还有正文（“${after}”）：课堂演示时它会单独成为一张没有标题、没有备注的幻灯片。请把它移到活动前面，或给它一个自己的 ## 小节和 <Notes>`,
+      });
+    }
+    if (hasNotes && !meta.classActivity) {
+      for (const { heading, text } of bodySections(body)) {
+        if (heading !== undefined && notesIn(text).length === 0) {
+          problems.push({
+            file,
+            field: `## ${heading}`,
+            message: '这一节没有教师备注：教学课的每个 ## 小节在课堂上是一张幻灯片，都要有自己的 <Notes>（课堂活动课不受此限）',
+          });
+        }
+      }
+    }
   }
   return problems;
 }

@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { notesMinutes } from '../../domain/present/note-timing.ts';
 
 /** Components that embed an activity; each gets a section (and so a slide) of its own. */
-const ACTIVITY_COMPONENTS = new Set(['Quiz', 'Assessment', 'Scenario', 'ClassTimer']);
+export const ACTIVITY_COMPONENTS: ReadonlySet<string> = new Set(['Quiz', 'Assessment', 'Scenario', 'ClassTimer']);
 
 type Kind = 'intro' | 'section' | 'activity';
 
@@ -12,13 +13,23 @@ const isActivity = (node: RootContent): boolean =>
 
 const isBlank = (node: RootContent): boolean => node.type === 'text' && node.value.trim() === '';
 
+const isNotes = (node: RootContent): boolean =>
+  (node.type as string) === 'mdxJsxFlowElement' && (node as unknown as { name: string }).name === 'Notes';
+
+const textOf = (node: unknown): string => {
+  const { value, children } = node as { value?: unknown; children?: unknown[] };
+  return typeof value === 'string' ? value : (children ?? []).map(textOf).join('');
+};
+
 function section(children: RootContent[], index: number, kind: Kind): Element {
   const className = ['lesson-section'];
   if (kind !== 'section') className.push(`lesson-${kind}`);
+  // The minutes the section's trainer notes give it, for the presenter's pace (see domain/present/pace.ts).
+  const minutes = notesMinutes(children.filter(isNotes).map(textOf));
   return {
     type: 'element',
     tagName: 'section',
-    properties: { className, dataSlide: String(index) },
+    properties: { className, dataSlide: String(index), ...(minutes === undefined ? {} : { dataNoteMinutes: String(minutes) }) },
     children: children as ElementContent[],
   };
 }
@@ -27,7 +38,8 @@ function section(children: RootContent[], index: number, kind: Kind): Element {
  * Wraps each `## ` section of a lesson in `<section class="lesson-section" data-slide="n">`,
  * whatever stands before the first heading in an intro section, and each embedded activity in a
  * section of its own. A learner scrolls the sections; the presenter shows them one at a time as
- * slides. One source, two uses.
+ * slides. One source, two uses. A section whose notes state a timing carries it as
+ * `data-note-minutes`, which the presenter's pace plans with.
  */
 export function rehypeLessonSections() {
   return (tree: Root) => {
