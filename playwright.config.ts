@@ -21,8 +21,11 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium() ?? '', args: CHROMIUM_ARGS },
   },
   // The built site, served as a static host would: run `npm run build` first (npm test does).
+  // --ignore-lock keeps the server in the foreground, owned by Playwright: without it Astro 7
+  // detaches into the background when it detects a coding agent's environment, and the server
+  // outlives this run and blocks the next suite's port.
   webServer: {
-    command: `npx astro preview --port ${PORT} --host localhost`,
+    command: `npx astro preview --port ${PORT} --host localhost --ignore-lock`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
