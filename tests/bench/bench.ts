@@ -56,7 +56,10 @@ const kinds: [string, string | undefined][] = [
   ['HR dashboard', weights.has('/hr/') ? '/hr/' : undefined],
 ];
 
-const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'], {
+  stdio: 'ignore',
+  detached: true,
+});
 const stopServer = () => {
   try {
     process.kill(-server.pid!, 'SIGTERM');
