@@ -1,6 +1,8 @@
 import { getCollection, render } from 'astro:content';
 import type { MDXContent } from 'astro';
 import type { ModuleMap } from '../domain/course-map.ts';
+import { notesMinutes } from '../domain/present/note-timing.ts';
+import { notesIn } from '../integrations/content/lesson-body.ts';
 import type { LessonMeta } from '../schemas/lesson.ts';
 import { loadCourseMap } from './course.ts';
 
@@ -11,6 +13,8 @@ export interface PresentedLesson {
   module: ModuleMap | undefined;
   /** Whether the author placed a `<ClassTimer>` in the body; if not, a class activity gets one at the end. */
   placesTimer: boolean;
+  /** The minutes its trainer notes state in all ("约 3 分钟" each), or undefined when they state none. */
+  notedMinutes: number | undefined;
   content: () => Promise<MDXContent>;
 }
 
@@ -42,6 +46,7 @@ export async function loadPresentations(): Promise<Presentation[]> {
         meta: entry.data,
         module: map.modules.find((m) => m.id === entry.data.module),
         placesTimer: TIMER.test(entry.body ?? ''),
+        notedMinutes: notesMinutes(notesIn(entry.body ?? '')),
         content: async () => (await render(entry)).Content as MDXContent,
       },
     ]),

@@ -17,12 +17,6 @@ export const lessonSchema = z
     order: z.number().int().min(1),
     /** Estimated minutes for a learner on their own. */
     minutes: z.number().int().min(1).max(60),
-    /**
-     * Minutes the lesson is planned to take when a trainer presents it in class: the sum of the
-     * timings its trainer notes state ("约 3 分钟"), which the content checks hold it to. The
-     * presenter paces against it (or, without it, against `minutes` plus any class activity).
-     */
-    classMinutes: z.number().int().min(1).max(240).optional(),
     /** What the learner will be able to do afterwards; shown at the top of the lesson. */
     objectives: z.array(textSchema).min(1, '至少写一条学习目标'),
     /** Outline topics the lesson teaches, e.g. `[2.3, 2.6]`. */

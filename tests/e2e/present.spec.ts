@@ -274,7 +274,7 @@ test('the presenter paces by the trainer notes’ timings, so a trainer who foll
   await page.clock.install();
   await page.goto(`${ROLEPLAY}presenter/`);
   await ready(page);
-  // The lesson's notes add up to its classMinutes; its self-paced minutes are 15.
+  // The lesson's notes add up to 31 minutes; its self-paced minutes are 15.
   await expect(page.locator('[data-planned]')).toHaveText('计划 31 分钟');
   await jumpTo(page, await slideNumberOf(page, '[data-roleplay]'));
   // The sections before the role-play's own take 25 minutes by their notes, that section 5, and

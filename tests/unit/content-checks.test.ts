@@ -216,45 +216,6 @@ describe('a broken lesson stops the build with a message naming the file, the fi
     `);
   });
 
-  const timedNotes = (content: RawContent) => {
-    content.lessons[0]!.body = content.lessons[0]!.body.replace('讲师备注。', '讲师备注。约 3 分钟。').replace(
-      '收尾。',
-      '收尾。约 1 分钟。',
-    );
-  };
-
-  it('accepts a classMinutes equal to the timings its trainer notes state', () => {
-    expect(
-      problemsOf(
-        broken((content, { lesson }) => {
-          timedNotes(content);
-          lesson['classMinutes'] = 4;
-        }),
-      ),
-    ).toEqual([]);
-  });
-
-  it('names a lesson whose notes state timings but which has no classMinutes', () => {
-    expect(messageFor(broken((content) => timedNotes(content)))).toMatchInlineSnapshot(`
-      "课程内容有 1 处问题，请修改后再构建：
-        - content/lessons/mindset/01-selling.mdx › classMinutes: 教师备注写明的用时合计 4 分钟，请在 front matter 加上 classMinutes: 4（课堂演示按它安排进度）"
-    `);
-  });
-
-  it('names a classMinutes that drifted from the timings its notes state', () => {
-    expect(
-      messageFor(
-        broken((content, { lesson }) => {
-          timedNotes(content);
-          lesson['classMinutes'] = 10;
-        }),
-      ),
-    ).toMatchInlineSnapshot(`
-      "课程内容有 1 处问题，请修改后再构建：
-        - content/lessons/mindset/01-selling.mdx › classMinutes: 写的是 10 分钟，但教师备注写明的用时合计 4 分钟，两者要一致：改了备注里的“约 N 分钟”，就同时改 classMinutes（运行 npm run class-minutes -- --write 可自动算好写入）"
-    `);
-  });
-
   it('names two lessons with the same id or the same place in a module', () => {
     expect(
       messageFor(

@@ -86,14 +86,14 @@ describe('pace', () => {
 });
 
 describe('lessonPlanMinutes', () => {
-  it('is the lesson’s classMinutes when set', () => {
-    expect(lessonPlanMinutes({ minutes: 8, classMinutes: 19 })).toBe(19);
-    expect(lessonPlanMinutes({ minutes: 5, classMinutes: 14, classActivity: { minutes: 5 } })).toBe(14);
+  it('is the total the lesson’s trainer notes state, when they state timings', () => {
+    expect(lessonPlanMinutes({ minutes: 8 }, 19)).toBe(19);
+    expect(lessonPlanMinutes({ minutes: 5, classActivity: { minutes: 5 } }, 14)).toBe(14);
   });
 
   it('falls back to the lesson’s own minutes, plus a class activity’s countdown', () => {
-    expect(lessonPlanMinutes({ minutes: 8 })).toBe(8);
-    expect(lessonPlanMinutes({ minutes: 5, classActivity: { minutes: 20 } })).toBe(25);
+    expect(lessonPlanMinutes({ minutes: 8 }, undefined)).toBe(8);
+    expect(lessonPlanMinutes({ minutes: 5, classActivity: { minutes: 20 } }, undefined)).toBe(25);
   });
 });
 

@@ -83,14 +83,13 @@ export function pace(elapsedMs: number, plan: readonly SlideWindow[], current: n
 }
 
 /**
- * The minutes a lesson is planned to take in class: its `classMinutes` when set (the sum of its
- * notes' timings); otherwise its own minutes plus the countdown of its class activity, which the
- * room spends on top of the trainer's explaining.
+ * The minutes a lesson is planned to take in class: the sum of its trainer notes' timings when
+ * they state any (`notedMinutes`); otherwise its own minutes plus the countdown of its class
+ * activity, which the room spends on top of the trainer's explaining.
  */
-export function lessonPlanMinutes(lesson: {
-  minutes: number;
-  classMinutes?: number | undefined;
-  classActivity?: { minutes: number } | undefined;
-}): number {
-  return lesson.classMinutes ?? lesson.minutes + (lesson.classActivity?.minutes ?? 0);
+export function lessonPlanMinutes(
+  lesson: { minutes: number; classActivity?: { minutes: number } | undefined },
+  notedMinutes: number | undefined,
+): number {
+  return notedMinutes ?? lesson.minutes + (lesson.classActivity?.minutes ?? 0);
 }

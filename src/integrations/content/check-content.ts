@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { assessmentFlaws } from '../../domain/assessment-integrity.ts';
 import { classificationFlaws } from '../../domain/classification-integrity.ts';
-import { notesMinutes } from '../../domain/present/note-timing.ts';
 import { quizFlaws } from '../../domain/quiz-integrity.ts';
 import { validateScenario } from '../../domain/scenario/validate.ts';
 import { assessmentSchema } from '../../schemas/assessment.ts';
@@ -10,7 +9,6 @@ import { courseSchema, type Course } from '../../schemas/course.ts';
 import { lessonSchema, type LessonMeta } from '../../schemas/lesson.ts';
 import { quizSchema } from '../../schemas/quiz.ts';
 import { scenarioSchema } from '../../schemas/scenario.ts';
-import { notesIn } from './lesson-body.ts';
 import type { Problem } from './problem.ts';
 import type { RawContent, RawFile } from './read-content.ts';
 import { zodProblems } from './zod-issues.ts';
@@ -36,8 +34,7 @@ const EMBED = /<(Quiz|Assessment|Scenario)\s+id="([^"]+)"/g;
 
 /**
  * Validates every authored file against its schema, then the rules that span files: modules and
- * topics exist, ids are unique, every activity a lesson or the course names exists; and a
- * lesson's classMinutes equals the timings its trainer notes state.
+ * topics exist, ids are unique, every activity a lesson or the course names exists.
  */
 export function checkContent(content: RawContent): { problems: Problem[]; checked: CheckedContent } {
   const problems: Problem[] = [];
@@ -124,16 +121,6 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     });
     for (const [, , id] of raw.body.matchAll(EMBED)) {
       if (id && !meta.activities.includes(id)) at('activities', `正文嵌入了 "${id}"，但 front matter 的 activities 没有列出它`);
-    }
-    // The presenter paces by the notes' timings; classMinutes states their total, and must keep up.
-    const noted = notesMinutes(notesIn(raw.body));
-    if (noted !== undefined && meta.classMinutes === undefined) {
-      at('classMinutes', `教师备注写明的用时合计 ${noted} 分钟，请在 front matter 加上 classMinutes: ${noted}（课堂演示按它安排进度）`);
-    } else if (noted !== undefined && meta.classMinutes !== noted) {
-      at(
-        'classMinutes',
-        `写的是 ${meta.classMinutes} 分钟，但教师备注写明的用时合计 ${noted} 分钟，两者要一致：改了备注里的“约 N 分钟”，就同时改 classMinutes（运行 npm run class-minutes -- --write 可自动算好写入）`,
-      );
     }
     lessons.push({ file: raw.file, meta, body: raw.body });
   }
