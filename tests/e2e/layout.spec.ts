@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { shippedCatalogue } from '../fixtures/catalogue.ts';
+import { generatedRecord } from '../fixtures/records.ts';
 import { expect, hydrated, test } from './fixtures.ts';
 
 // The course is used from 360 px phones to projectors (issue 2): no page may make the whole
@@ -73,6 +75,18 @@ const overflowing = (page: Page) =>
       );
   });
 
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const root = document.scrollingElement!;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+  });
+  expect(
+    scrollWidth,
+    `${page.url()} is ${scrollWidth} px wide in a ${clientWidth} px window: ${(await overflowing(page)).join('; ')}`,
+  ).toBeLessThanOrEqual(clientWidth);
+}
+
 for (const viewport of VIEWPORTS) {
   test.describe(`on ${viewport.name}`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
@@ -86,16 +100,23 @@ for (const viewport of VIEWPORTS) {
       test(`${name} does not scroll sideways`, async ({ page }) => {
         await page.goto(path);
         await hydrated(page);
-        await page.evaluate(() => window.scrollTo(0, 0));
-        const { scrollWidth, clientWidth } = await page.evaluate(() => {
-          const root = document.scrollingElement!;
-          return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
-        });
-        expect(
-          scrollWidth,
-          `${path} is ${scrollWidth} px wide in a ${clientWidth} px window: ${(await overflowing(page)).join('; ')}`,
-        ).toBeLessThanOrEqual(clientWidth);
+        await expectNoSidewaysScroll(page);
       });
     }
+
+    test('the HR page with a folder of records loaded does not scroll sideways', async ({ page }) => {
+      const catalogue = shippedCatalogue();
+      await page.goto('/hr/');
+      await hydrated(page);
+      await page.locator('input[type="file"]').setInputFiles(
+        Array.from({ length: 12 }, (_, n) => ({
+          name: `completion-${n}.json`,
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(generatedRecord(catalogue, n, 10))),
+        })),
+      );
+      await expect(page.getByRole('region', { name: '学员列表' }).getByRole('row')).toHaveCount(13);
+      await expectNoSidewaysScroll(page);
+    });
   });
 }
