@@ -1,8 +1,8 @@
 // `npm run package` (after `astro build`): writes the course as SCORM 1.2 and SCORM 2004 packages
-// to `packages/`, from the built site in `dist/`. See src/integrations/packaging/.
+// to `packages/`, from the built site in `dist/`. See src/packaging/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageCourse } from '../integrations/packaging/package-course.ts';
+import { packageCourse } from '../packaging/package-course.ts';
 
 const root = process.cwd();
 const outDir = join(root, 'packages');

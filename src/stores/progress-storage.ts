@@ -24,7 +24,7 @@ export type SaveOutcome = 'saved' | 'quota' | 'unavailable';
 
 /**
  * In an LMS package, the launch page lends the course pages it frames a storage of its own under
- * this window property (installed by the package's `frame.js`, see `src/components/scorm/frame.ts`).
+ * this window property (installed by the package's `frame.js`, see `src/lms/scorm/frame.ts`).
  */
 export const PACKAGE_STORAGE = 'serviceClassroomStorage';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { ScormVersion } from '../../src/domain/scorm/cmi.ts';
-import { packageCourse } from '../../src/integrations/packaging/package-course.ts';
+import { packageCourse } from '../../src/packaging/package-course.ts';
 
 /**
  * A stand-in LMS for the SCORM e2e tests: packages the built site (`dist/`) as `npm run package`

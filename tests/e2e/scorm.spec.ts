@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import type { ScormVersion } from '../../src/domain/scorm/cmi.ts';
 import { decodeSuspendData, SCORM12_SUSPEND_LIMIT } from '../../src/domain/scorm/suspend-data.ts';
 import { bestRun } from '../../src/domain/scenario/best-path.ts';
-import { readCatalog } from '../../src/integrations/packaging/course-catalog.ts';
+import { readCatalog } from '../../src/packaging/course-catalog.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { expect, hydrated, test } from './fixtures.ts';

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manifestXml } from '../../src/integrations/packaging/manifest.ts';
-import { stageSite } from '../../src/integrations/packaging/package-course.ts';
-import { relativizeCss, relativizeHtml, withFrameScript, type SiteFiles } from '../../src/integrations/packaging/relative-urls.ts';
+import { manifestXml } from '../../src/packaging/manifest.ts';
+import { stageSite } from '../../src/packaging/package-course.ts';
+import { relativizeCss, relativizeHtml, withFrameScript, type SiteFiles } from '../../src/packaging/relative-urls.ts';
 
 const FILES = [
   'index.html',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLmsApi, type WindowLike } from '../../src/stores/scorm/api-discovery.ts';
+import { findLmsApi, type WindowLike } from '../../src/lms/scorm/api-discovery.ts';
 
 const api12 = () =>
   Object.fromEntries(

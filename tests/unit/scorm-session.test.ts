@@ -5,9 +5,9 @@ import { currentLearner } from '../../src/domain/progress/reducers.ts';
 import type { ScormVersion } from '../../src/domain/scorm/cmi.ts';
 import { decodeSuspendData, SCORM12_SUSPEND_LIMIT } from '../../src/domain/scorm/suspend-data.ts';
 import { PROGRESS_KEY } from '../../src/stores/progress-storage.ts';
-import { Diagnostics } from '../../src/stores/scorm/diagnostics.ts';
-import { LMS_COPY_PREFIX } from '../../src/stores/scorm/learner-copy.ts';
-import { LmsSession } from '../../src/stores/scorm/lms-session.ts';
+import { Diagnostics } from '../../src/lms/scorm/diagnostics.ts';
+import { LMS_COPY_PREFIX } from '../../src/lms/scorm/learner-copy.ts';
+import { LmsSession } from '../../src/lms/scorm/lms-session.ts';
 import { FakeStorage } from '../fixtures/fake-storage.ts';
 import { attemptAt, catalog, finishedCourse, random } from '../fixtures/scorm-course.ts';
 

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import { courseMap } from '../../domain/course-map.ts';
-import { buildCatalog, type ScormCatalog } from '../../domain/scorm/catalog.ts';
-import { assessmentSchema } from '../../schemas/assessment.ts';
-import { classificationSchema } from '../../schemas/classification.ts';
-import { courseSchema } from '../../schemas/course.ts';
-import { lessonSchema } from '../../schemas/lesson.ts';
-import { quizSchema } from '../../schemas/quiz.ts';
-import { scenarioSchema } from '../../schemas/scenario.ts';
-import { readContent, type RawFile } from '../content/read-content.ts';
+import { courseMap } from '../domain/course-map.ts';
+import { buildCatalog, type ScormCatalog } from '../domain/scorm/catalog.ts';
+import { assessmentSchema } from '../schemas/assessment.ts';
+import { classificationSchema } from '../schemas/classification.ts';
+import { courseSchema } from '../schemas/course.ts';
+import { lessonSchema } from '../schemas/lesson.ts';
+import { quizSchema } from '../schemas/quiz.ts';
+import { scenarioSchema } from '../schemas/scenario.ts';
+import { readContent, type RawFile } from '../integrations/content/read-content.ts';
 
 /**
  * The course catalog for the launch page, from the authored files under `<root>/content`, parsed

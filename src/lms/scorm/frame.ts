@@ -4,7 +4,7 @@
 // LMS session; otherwise it does nothing and the page runs in its ordinary local mode.
 import { parseProgress } from '../../domain/progress/parse.ts';
 import { PACKAGE_STORAGE, type ProgressStorage } from '../../stores/progress-storage.ts';
-import { findBridge, isDiagnosticsKey } from '../../stores/scorm/frame-bridge.ts';
+import { findBridge, isDiagnosticsKey } from './frame-bridge.ts';
 
 const bridge = findBridge(window);
 if (bridge) {

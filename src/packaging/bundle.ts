@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 export async function bundleScormScripts(root: string): Promise<Record<string, Uint8Array>> {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { launch: 'src/components/scorm/launch.ts', frame: 'src/components/scorm/frame.ts' },
+    entryPoints: { launch: 'src/lms/scorm/launch.ts', frame: 'src/lms/scorm/frame.ts' },
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -25,6 +25,6 @@ export async function bundleScormScripts(root: string): Promise<Record<string, U
   });
   const files: Record<string, Uint8Array> = {};
   for (const file of result.outputFiles) files[`scorm/${file.path.split(/[\\/]/).at(-1)}`] = file.contents;
-  files['scorm/launch.css'] = readFileSync(join(root, 'src/components/scorm/launch.css'));
+  files['scorm/launch.css'] = readFileSync(join(root, 'src/lms/scorm/launch.css'));
   return files;
 }

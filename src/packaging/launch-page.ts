@@ -1,6 +1,6 @@
-import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
-import type { ScormVersion } from '../../domain/scorm/cmi.ts';
-import { t } from '../../i18n/index.ts';
+import type { ScormCatalog } from '../domain/scorm/catalog.ts';
+import type { ScormVersion } from '../domain/scorm/cmi.ts';
+import { t } from '../i18n/index.ts';
 
 /**
  * `scorm/launch.html`, the SCO the manifest launches: a frame for the course, a notice bar for

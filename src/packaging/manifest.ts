@@ -1,4 +1,4 @@
-import type { ScormVersion } from '../../domain/scorm/cmi.ts';
+import type { ScormVersion } from '../domain/scorm/cmi.ts';
 
 /**
  * `imsmanifest.xml` for the package: one organisation with one item, the whole course as a single

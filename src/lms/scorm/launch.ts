@@ -2,12 +2,12 @@
 // holds the LMS session for the whole visit, shows the course in a full-size frame, tells the
 // learner when the LMS is not taking their progress, and keeps the diagnostics log a support
 // person opens with Ctrl+Alt+D. The page itself is written by the packager
-// (src/integrations/packaging/launch-page.ts), with its texts and the course catalog in it.
+// (src/packaging/launch-page.ts), with its texts and the course catalog in it.
 import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
 import type { ScormVersion } from '../../domain/scorm/cmi.ts';
-import { Diagnostics } from '../../stores/scorm/diagnostics.ts';
-import { BRIDGE_NAME, isDiagnosticsKey, type FrameBridge } from '../../stores/scorm/frame-bridge.ts';
-import { LmsSession } from '../../stores/scorm/lms-session.ts';
+import { Diagnostics } from './diagnostics.ts';
+import { BRIDGE_NAME, isDiagnosticsKey, type FrameBridge } from './frame-bridge.ts';
+import { LmsSession } from './lms-session.ts';
 
 const root = document.documentElement;
 const version: ScormVersion = root.dataset['scormVersion'] === '2004' ? '2004' : '1.2';

@@ -5,7 +5,7 @@ import { currentLearner } from '../../domain/progress/reducers.ts';
 import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
 import { displayName, type ScormVersion } from '../../domain/scorm/cmi.ts';
 import { mergeResumed } from '../../domain/scorm/resume.ts';
-import { localProgressStorage, type ProgressStorage, type SaveOutcome } from '../progress-storage.ts';
+import { localProgressStorage, type ProgressStorage, type SaveOutcome } from '../../stores/progress-storage.ts';
 import { findLmsApi, type WindowLike } from './api-discovery.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import type { FrameBridge } from './frame-bridge.ts';

@@ -1,6 +1,6 @@
 import { emptyLog, type ProgressLog } from '../../domain/progress/events.ts';
 import { parseProgress } from '../../domain/progress/parse.ts';
-import type { SaveOutcome } from '../progress-storage.ts';
+import type { SaveOutcome } from '../../stores/progress-storage.ts';
 
 /**
  * The launch page's own copy of the progress log, in this browser, per LMS learner. Kept apart

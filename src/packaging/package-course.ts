@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import type { ScormVersion } from '../../domain/scorm/cmi.ts';
+import type { ScormVersion } from '../domain/scorm/cmi.ts';
 import { bundleScormScripts } from './bundle.ts';
 import { readCatalog } from './course-catalog.ts';
 import { launchPage } from './launch-page.ts';

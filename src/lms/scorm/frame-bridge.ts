@@ -1,4 +1,4 @@
-import type { SaveOutcome } from '../progress-storage.ts';
+import type { SaveOutcome } from '../../stores/progress-storage.ts';
 
 /**
  * How a course page in an LMS package talks to the launch page that frames it. The launch page
