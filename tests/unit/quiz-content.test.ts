@@ -30,6 +30,24 @@ describe('the personality classification set as written', () => {
   });
 });
 
+describe('the personality practice round as written', () => {
+  const full = classificationSchema.parse(read('content/classifications/personality-types.yaml'));
+  const practice = classificationSchema.parse(read('content/classifications/personality-types-practice.yaml'));
+
+  it('is a short round of other situations, two of each type, with no flaws', () => {
+    expect(practice.id).toBe('personality-types-practice');
+    expect(practice.items.length).toBeLessThanOrEqual(10);
+    for (const type of PERSONALITY_TYPES) expect(practice.items.filter((i) => i.type === type).length, type).toBe(2);
+    const fullIds = new Set(full.items.map((i) => i.id));
+    expect(practice.items.filter((i) => fullIds.has(i.id))).toEqual([]);
+    expect(classificationFlaws(practice)).toEqual([]);
+  });
+
+  it('gives the learner the same guidance on the four types as the full set', () => {
+    expect(practice.types).toEqual(full.types);
+  });
+});
+
 describe('the communication-style self-assessment as written', () => {
   const assessment = assessmentSchema.parse(read('content/assessments/communication-style.yaml'));
 
