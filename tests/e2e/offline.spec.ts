@@ -54,6 +54,10 @@ test('after one visit the course works offline: lessons, a quiz, a role-play, an
   await page.getByRole('button', { name: '开始对话' }).click();
   await expect(page.getByRole('button', { name: '开始对话' })).toBeHidden();
 
+  // Search is precached with the pages.
+  await page.goto(`/search/?q=${encodeURIComponent('投诉')}`);
+  await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+
   await page.goto('/lessons/what-is-service/');
   await page.getByRole('button', { name: '完成本课' }).scrollIntoViewIfNeeded();
   await expect(page.getByText('本课已完成')).toBeVisible();

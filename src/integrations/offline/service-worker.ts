@@ -27,12 +27,15 @@ export interface OfflineBuild {
 export async function writeServiceWorker(distDir: string): Promise<OfflineBuild> {
   const { count, size, warnings } = await generateSW({
     globDirectory: distDir,
-    globPatterns: ['**/*.{html,js,css,json,svg,png,webmanifest}'],
+    // Pagefind's index files (`pf_*`) and its WebAssembly (`.pagefind`) make search work offline too.
+    globPatterns: ['**/*.{html,js,css,json,svg,png,webmanifest,pagefind,pf_meta,pf_index,pf_fragment}'],
     globIgnores: OFFLINE_IGNORED,
     swDest: `${distDir}/sw.js`,
     // Vite's files carry a content hash in their names: their URL is their revision.
     dontCacheBustURLsMatching: /\/_astro\//,
     directoryIndex: 'index.html',
+    // A static page is the same whatever its query (`/search/?q=投诉` is `/search/`): its script reads the query.
+    ignoreURLParametersMatching: [/.*/],
     cleanupOutdatedCaches: true,
     skipWaiting: false,
     clientsClaim: false,
