@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
 import { contentChecks } from './src/integrations/content/index.ts';
+import { offlineSupport } from './src/integrations/offline/index.ts';
+import { searchIndex } from './src/integrations/search/index.ts';
 import { rehypeLessonSections } from './src/integrations/slides/rehype-lesson-sections.ts';
 
 export default defineConfig({
@@ -14,7 +16,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
 
   // No `disclose-version` module: one request and 80 bytes less on every page with an island.
-  integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } })],
+  integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex(), offlineSupport()],
   // Lessons need a rehype pass (sections as slides), so Markdown goes through unified.
   markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections] }), syntaxHighlight: false },
   security: {

@@ -18,6 +18,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}/`,
     locale: 'zh-CN',
+    // The offline service worker precaches the course in the background of every new context; only
+    // the offline e2e wants it (it opts in), the other tests would each download the site again.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: findChromium() ?? '', args: CHROMIUM_ARGS },
   },
   // The built site, served as a static host would: run `npm run build` first (npm test does).

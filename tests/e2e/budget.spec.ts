@@ -21,10 +21,11 @@ test('pages without an island load no framework JS', () => {
 const isLesson = (w: (typeof weights)[number]) => w.page.startsWith('/lessons/');
 const hasTimer = (w: (typeof weights)[number]) => w.js.files.some((f) => f.includes('ClassTimer'));
 
-test('a text-only page loads at most a 3 KB gzip progress script', () => {
+// The progress script (3 KB) plus the offline worker's registration and update notice (0.5 KB).
+test('a text-only page loads at most 3.5 KB gzip of JS: the progress script and the offline registration', () => {
   const textOnly = weights.filter((w) => w.islands === 0 && !hasTimer(w) && (isLesson(w) || w.page === '/404.html'));
   expect(textOnly.length).toBeGreaterThan(0);
-  for (const w of textOnly) expect(w.js.gzipTogether, `${w.page} JS gzip bytes`).toBeLessThanOrEqual(3 * KB);
+  for (const w of textOnly) expect(w.js.gzipTogether, `${w.page} JS gzip bytes`).toBeLessThanOrEqual(3.5 * KB);
 });
 
 test('a class-activity lesson adds only its countdown to the progress script: under 4 KB gzip, no framework', () => {
