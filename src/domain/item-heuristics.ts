@@ -171,8 +171,7 @@ function topK(item: ChoiceItem, rank: (text: string) => number): ItemFigure {
 }
 
 /** A position rule on a single-choice item: pick uniformly among the options at these positions. */
-function atPositions(item: ChoiceItem, positions: number[]): ItemFigure | undefined {
-  if (positions.length === 0) return undefined;
+function atPositions(item: ChoiceItem, positions: number[]): ItemFigure {
   const n = item.question.options.length;
   const chance = meanVar(subsets(n, 1).map((s) => creditOf(item.question, s)));
   return { credit: meanVar(positions.map((i) => creditOf(item.question, [i]))).mean, ...chance };
@@ -198,11 +197,8 @@ function choiceFigures(item: ChoiceItem): Partial<Record<HeuristicId, ItemFigure
   } else if (!item.shuffled) {
     figures.first = atPositions(item, [0]);
     figures.last = atPositions(item, [n - 1]);
-    const middle = atPositions(
-      item,
-      Array.from({ length: n }, (_, i) => i).filter((i) => i > 0 && i < n - 1),
-    );
-    if (middle) figures.middle = middle;
+    const middle = Array.from({ length: n }, (_, i) => i).filter((i) => i > 0 && i < n - 1);
+    if (middle.length > 0) figures.middle = atPositions(item, middle);
   }
   return figures;
 }
