@@ -7,6 +7,7 @@ import { bestRun } from '../../src/domain/scenario/best-path.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { expect, hydrated, test } from './fixtures.ts';
+import { rightLabels } from './quiz-answers.ts';
 
 // The whole HR journey on the built site: a learner's browser makes a completion record; HR loads
 // it beside a forged copy, a truncated file and a record whose learner is named like a formula,
@@ -63,11 +64,10 @@ async function learnerMakesARecord(page: Page): Promise<{ text: string; filename
 
   await page.goto(`/quizzes/${QUIZ}/`);
   await hydrated(page);
-  await page.getByRole('radio', { name: '先把服务做好，再让成交自然发生，培养满意忠诚的客户' }).check();
-  await page.getByRole('checkbox', { name: '建立信任' }).check();
-  await page.getByRole('checkbox', { name: '找到客户的需求' }).check();
-  await page.getByRole('radio', { name: '错误' }).check();
-  await page.getByRole('radio', { name: '问清客户想解决的问题，讲明收费和注意事项，告诉他想好后找谁办理' }).check();
+  for (const q of quiz.questions) {
+    const fieldset = page.locator('form fieldset').filter({ hasText: q.prompt });
+    for (const label of rightLabels(q)) await fieldset.getByLabel(label, { exact: true }).check();
+  }
   await page.getByRole('button', { name: '提交答案' }).click();
   await expect(page.getByRole('heading', { name: /^通过\s*得分 4 \/ 4/ })).toBeVisible();
 

@@ -3,17 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { expect, hydrated, test } from './fixtures.ts';
+import { question, questionIn, readQuiz, rightLabels, wrongLabels } from './quiz-answers.ts';
 
 const LESSON = '/lessons/selling-starts-with-service/';
 const QUIZ_PAGE = '/quizzes/kc-selling-starts-with-service/';
 
-/** The right answers of the sample knowledge check, by a piece of each prompt. */
-const RIGHT: Record<string, string[]> = {
-  销售的实质: ['先把服务做好，再让成交自然发生，培养满意忠诚的客户'],
-  两个关键: ['建立信任', '找到客户的需求'],
-  并不重要: ['错误'],
-  只想问清收费: ['问清客户想解决的问题，讲明收费和注意事项，告诉他想好后找谁办理'],
-};
+/** The sample knowledge check, read from its file: the journeys answer whatever it asks today. */
+const SAMPLE = readQuiz('kc-selling-starts-with-service');
 
 async function focused(page: Page) {
   return page.evaluate(() => {
@@ -27,7 +23,10 @@ async function focused(page: Page) {
   });
 }
 
-const rightFor = (legend: string) => Object.entries(RIGHT).find(([key]) => legend.includes(key))?.[1] ?? [];
+const rightFor = (legend: string) => {
+  const q = questionIn(SAMPLE, legend);
+  return q ? rightLabels(q) : [];
+};
 
 async function expectNoAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -75,12 +74,20 @@ test('a learner passes the lesson check with the keyboard alone, and the attempt
   await expect(page.getByText('全部答对，没有需要重读的内容。')).toBeVisible();
   const [attempt] = await progressAttempts(page);
   expect(attempt?.activityId).toBe('kc-selling-starts-with-service');
-  expect(attempt?.answers.responses).toEqual({
-    essence: 'serve-first',
-    'two-keys': expect.arrayContaining(['trust', 'need']),
-    'one-deal': false,
-    'no-sale-call': 'serve',
-  });
+  expect(attempt?.answers.responses).toEqual(
+    Object.fromEntries(
+      SAMPLE.questions.map((q) => [
+        q.id,
+        q.type === 'truefalse'
+          ? q.answer
+          : q.type === 'single'
+            ? q.options.find((o) => o.correct)?.id
+            : q.type === 'multiple'
+              ? expect.arrayContaining(q.options.filter((o) => o.correct).map((o) => o.id))
+              : expect.anything(),
+      ]),
+    ),
+  );
   await expectNoAxeViolations(page);
 });
 
@@ -91,17 +98,24 @@ test('a learner who fails sees what to re-read; a reload mid-quiz keeps the answ
   await hydrated(page);
   const legends = () => page.locator('form legend').allTextContents();
   const orderBefore = await legends();
+  // Wrong on the two single-choice questions, one of the two right options of the multiple choice,
+  // the true/false right.
+  const [firstSingle, secondSingle] = SAMPLE.questions.filter((q) => q.type === 'single');
+  const twoKeys = question(SAMPLE, 'two-keys');
+  const wrongFirst = wrongLabels(firstSingle!)[0]!;
+  const oneKey = rightLabels(twoKeys)[0]!;
+  expect(rightLabels(twoKeys)).toHaveLength(2);
 
-  await page.getByRole('radio', { name: '尽快把库存推销出去' }).check();
-  await page.getByRole('checkbox', { name: '建立信任' }).check();
+  await page.getByRole('radio', { name: wrongFirst, exact: true }).check();
+  await page.getByRole('checkbox', { name: oneKey, exact: true }).check();
   await page.reload();
   await hydrated(page);
   expect(await legends()).toEqual(orderBefore);
-  await expect(page.getByRole('radio', { name: '尽快把库存推销出去' })).toBeChecked();
-  await expect(page.getByRole('checkbox', { name: '建立信任' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: wrongFirst, exact: true })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: oneKey, exact: true })).toBeChecked();
 
-  await page.getByRole('radio', { name: '错误' }).check();
-  await page.getByRole('radio', { name: /催客户当场决定/ }).check();
+  await page.getByRole('radio', { name: rightLabels(question(SAMPLE, 'one-deal'))[0]!, exact: true }).check();
+  await page.getByRole('radio', { name: wrongLabels(secondSingle!)[0]!, exact: true }).check();
   await page.getByRole('button', { name: '提交答案' }).click();
   // 0 + ½ (one of two right options) + 1 + 0 = 1.5 of 4: below the 70 % pass mark.
   await expect(page.getByRole('heading', { name: /^未通过\s*得分 1.5 \/ 4（37%）/ })).toBeFocused();

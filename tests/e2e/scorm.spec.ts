@@ -10,6 +10,7 @@ import { readCatalog } from '../../src/packaging/course-catalog.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { expect, hydrated, test } from './fixtures.ts';
+import { questionIn, readQuiz, rightLabels } from './quiz-answers.ts';
 import { packagePath, startLms, type Lms } from './scorm-lms.ts';
 
 // The course as an LMS sees it: the packages `npm run package` writes, unzipped under a deep LMS
@@ -22,13 +23,8 @@ const BEST = bestRun(SCENARIO)!;
 const MODULE_QUIZ = quizSchema.parse(yaml('quizzes/module-mindset.yaml'));
 const line = (nodeId: string, choiceId: string) => SCENARIO.nodes.find((n) => n.id === nodeId)!.choices.find((c) => c.id === choiceId)!.say;
 
-/** The right answers of the first lesson's check, by a piece of each prompt (as in quizzes.spec.ts). */
-const FIRST_CHECK: Record<string, string[]> = {
-  销售的实质: ['先把服务做好，再让成交自然发生，培养满意忠诚的客户'],
-  两个关键: ['建立信任', '找到客户的需求'],
-  并不重要: ['错误'],
-  只想问清收费: ['问清客户想解决的问题，讲明收费和注意事项，告诉他想好后找谁办理'],
-};
+/** The first lesson's check, answered right from its file. */
+const FIRST_CHECK = readQuiz('kc-selling-starts-with-service');
 
 let lms: Lms;
 test.beforeAll(async () => {
@@ -70,27 +66,32 @@ async function answerFirstCheck(course: FrameLocator) {
   const form = course.locator('form.quiz-form');
   for (const fieldset of await form.locator('fieldset').all()) {
     const legend = (await fieldset.locator('legend').textContent()) ?? '';
-    const right = Object.entries(FIRST_CHECK).find(([key]) => legend.includes(key))?.[1] ?? [];
+    const q = questionIn(FIRST_CHECK, legend);
+    const right = q ? rightLabels(q) : [];
     for (const label of right) await fieldset.getByLabel(label, { exact: true }).check();
   }
   await form.getByRole('button', { name: '提交答案' }).click();
 }
 
 /**
- * Answers the module quiz's choice and true/false questions right and leaves the rest alone; an
- * ordering question left alone is answered with the order it was shown in. Returns the number of
- * questions answered right.
+ * Answers the module quiz's choice and true/false questions right, in the order written, as many
+ * as keep the score below the pass mark even if every ordering happened to be shown right, and
+ * leaves the rest alone; an ordering question left alone is answered with the order it was shown
+ * in. Returns the number of questions answered right.
  */
 async function answerModuleQuizPartly(course: FrameLocator): Promise<number> {
   const form = course.locator('form.quiz-form');
+  const orderings = MODULE_QUIZ.questions.filter((q) => q.type === 'ordering').length;
+  const budget = Math.ceil((MODULE_QUIZ.passMark * MODULE_QUIZ.questions.length) / 100 - orderings) - 1;
   let answered = 0;
   for (const q of MODULE_QUIZ.questions) {
+    if (answered === budget) break;
     const fieldset = form.locator('fieldset').filter({ hasText: q.prompt });
     if (q.type === 'single' || q.type === 'multiple') {
       for (const o of q.options.filter((x) => x.correct)) await fieldset.getByLabel(o.text, { exact: true }).check();
       answered++;
     } else if (q.type === 'truefalse') {
-      await fieldset.getByLabel(q.answer ? '正确' : '错误', { exact: true }).check();
+      await fieldset.getByLabel(rightLabels(q)[0]!, { exact: true }).check();
       answered++;
     }
   }
@@ -163,7 +164,7 @@ for (const version of ['1.2', '2004'] as const) {
     await course.locator('body').evaluate(() => (location.href = '../../quizzes/module-mindset/index.html'));
     await hydrated(course.locator('body'));
     const answered = await answerModuleQuizPartly(course);
-    const result = course.getByRole('heading', { name: /^未通过\s*得分 [\d.]+ \/ 11/ });
+    const result = course.getByRole('heading', { name: new RegExp(`^未通过\\s*得分 [\\d.]+ / ${MODULE_QUIZ.questions.length}`) });
     await expect(result).toBeVisible();
     const moduleScore = Number(/得分 ([\d.]+) \//.exec((await result.textContent()) ?? '')![1]);
     // Plus whatever part of a point each shown-as-is ordering is worth (the shuffle never shows it right).
@@ -183,7 +184,7 @@ for (const version of ['1.2', '2004'] as const) {
     await expect(course.getByText('本课已完成')).toBeVisible();
 
     // What the LMS holds now.
-    const overall = String(Math.floor(((moduleScore / 11) * 100) / catalog.completion.requiredActivities.length));
+    const overall = String(Math.floor(((moduleScore / MODULE_QUIZ.questions.length) * 100) / catalog.completion.requiredActivities.length));
     await expect.poll(async () => get(await lmsData(page, version), version === '1.2' ? 'core.score.raw' : 'score.raw')).toBe(overall);
     const data = await lmsData(page, version);
     const interactions = interactionsOf(data);
