@@ -286,7 +286,7 @@ describe('when the LMS misbehaves, the learner’s progress is never lost', () =
     const storage = new FakeStorage();
     const { s, diagnostics } = session(full.self, storage);
     s.start();
-    const struggler = finishedCourse({ seed: 6, skill: 0.3, maxAttempts: 4 });
+    const struggler = finishedCourse({ seed: 6, skill: 0.1, maxAttempts: 6 });
     pageAppends(s, ...struggler.events.filter((e) => e.type !== 'learner-set'));
     expect(String(full.get('suspend_data')).length).toBeLessThanOrEqual(SCORM12_SUSPEND_LIMIT);
     expect(diagnostics.text()).toContain('suspend data cut down to fit 4096 chars');
