@@ -10,7 +10,7 @@ import { readCatalog } from '../../src/packaging/course-catalog.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { expect, hydrated, test } from './fixtures.ts';
-import { packagePath, startLms, type Lms } from './scorm-lms.ts';
+import { checkManifestSchemas, packagePath, startLms, type Lms } from './scorm-lms.ts';
 
 // The course as an LMS sees it: the packages `npm run package` writes, unzipped under a deep LMS
 // path, launched from a page that holds scorm-again's SCORM 1.2 or 2004 API, as an LMS player does.
@@ -385,5 +385,20 @@ test('each package’s manifest is well-formed XML that lists every file of the 
       const response = await page.request.get(`${lms.origin}${packagePath(version)}${path}`);
       expect(response.status(), path).toBe(200);
     }
+  }
+});
+
+test('each package carries the XML Schemas its manifest names, and the manifest validates against them (xmllint)', () => {
+  const expected = {
+    '1.2': ['imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'adlcp_rootv1p2.xsd'],
+    '2004': ['imscp_v1p1.xsd', 'adlcp_v1p3.xsd', 'adlseq_v1p3.xsd', 'adlnav_v1p3.xsd', 'imsss_v1p0.xsd'],
+  } as const;
+  for (const version of ['1.2', '2004'] as const) {
+    const check = checkManifestSchemas(lms.zips[version]);
+    expect(check.named.map((n) => n.file)).toEqual(expected[version]);
+    expect(check.named.filter((n) => !n.inZip)).toEqual([]);
+    expect(check.valid, check.output).toBe(true);
+    expect(check.output).toMatch(/imsmanifest\.xml validates$/);
+    expect(check.output).not.toMatch(/failed to load|Skipping import/i);
   }
 });
