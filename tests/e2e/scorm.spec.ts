@@ -282,6 +282,9 @@ for (const version of ['1.2', '2004'] as const) {
     await hydrated(second.course.locator('body'));
     await expect(second.course.getByLabel('姓名')).toHaveValue('王小明');
     await expect(second.course.getByLabel('工号')).toHaveValue('E1024');
+    // And 我的学习 says the LMS keeps the progress, not this browser alone.
+    await expect(second.course.getByText('你的学习进度保存在学习平台（LMS）上')).toBeVisible();
+    await expect(second.course.getByText('这里的一切都只保存在你当前使用的浏览器里')).toBeHidden();
     // Nothing was reported twice: the relaunch sent no interaction again.
     const resumed = await lmsData(again, version);
     expect(interactionsOf(resumed)).toHaveLength(0);
@@ -355,6 +358,10 @@ test('without an LMS, the package’s launch page runs the course in its ordinar
     () => JSON.parse(localStorage.getItem('service-classroom:progress:v1') ?? '{"events":[]}') as { events: { type: string }[] },
   );
   expect(stored.events.map((e) => e.type)).toEqual(['lesson-viewed', 'lesson-completed']);
+  // 我的学习 says what the website says: this browser is all that keeps the progress.
+  await course.locator('body').evaluate(() => (location.href = '../../me/index.html'));
+  await expect(course.getByText('这里的一切都只保存在你当前使用的浏览器里')).toBeVisible();
+  await expect(course.getByText('你的学习进度保存在学习平台（LMS）上')).toBeHidden();
 
   // The certificate lists the lessons still to do, each linked to its page inside the package.
   await page.goto(`${lms.origin}${packagePath('2004')}me/certificate/index.html`);
