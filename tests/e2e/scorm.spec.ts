@@ -347,6 +347,43 @@ test('an LMS that goes away mid-session: the learner is told, progress stays in 
   await expect(second.launchFrame.getByRole('status')).toBeHidden();
 });
 
+test('the diagnostics panel fits an LMS frame of any width down to 320 px, with nothing to scroll sideways', async ({ page }) => {
+  for (const width of [714, 480, 320]) {
+    await page.setViewportSize({ width, height: 640 });
+    await page.goto(`${lms.origin}${packagePath('1.2')}scorm/launch.html`);
+    await page.frameLocator('[data-course-frame]').getByRole('link', { name: '开始学习' }).waitFor();
+    await page.keyboard.press('Control+Alt+KeyD');
+    const panel = page.getByRole('dialog', { name: '学习平台连接诊断' });
+    await expect(panel).toBeVisible();
+    const fit = await panel.evaluate((dialog) => {
+      const box = dialog.getBoundingClientRect();
+      const overflowing = [dialog, ...dialog.querySelectorAll('*')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.left < 0 || r.right > document.documentElement.clientWidth);
+      });
+      return {
+        left: box.left,
+        right: box.right,
+        viewport: document.documentElement.clientWidth,
+        pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        panelScrolls: dialog.scrollWidth > dialog.clientWidth,
+        overflowing: overflowing.map((el) => el.tagName),
+      };
+    });
+    expect(fit.left, `at ${width} px`).toBeGreaterThanOrEqual(0);
+    expect(fit.right, `at ${width} px`).toBeLessThanOrEqual(fit.viewport);
+    expect({ page: fit.pageScrolls, panel: fit.panelScrolls, overflowing: fit.overflowing }, `at ${width} px`).toEqual({
+      page: false,
+      panel: false,
+      overflowing: [],
+    });
+    // The buttons stay within reach and usable.
+    await expect(panel.getByRole('button', { name: '关闭' })).toBeInViewport();
+    await panel.getByRole('button', { name: '关闭' }).click();
+    await expect(panel).toBeHidden();
+  }
+});
+
 test('without an LMS, the package’s launch page runs the course in its ordinary local mode', async ({ page }) => {
   await page.goto(`${lms.origin}${packagePath('2004')}scorm/launch.html`);
   const course = page.frameLocator('[data-course-frame]');
