@@ -8,7 +8,7 @@
 // and the day of its last review, and a 366-bit map of the days the learner reviewed at all,
 // simulated for a learner who reviews for a year after finishing.
 import { fitSuspendData, TRIM_STEPS } from '../../src/domain/scorm/fit-suspend-data.ts';
-import { courseOrder, encodeSuspendData, SCORM12_SUSPEND_LIMIT, type ExtraSection } from '../../src/domain/scorm/suspend-data.ts';
+import { encodeSuspendData, SCORM12_SUSPEND_LIMIT, type ExtraSection } from '../../src/domain/scorm/suspend-data.ts';
 import { ByteWriter } from '../../src/domain/scorm/bytes.ts';
 import type { ScormCatalog } from '../../src/domain/scorm/catalog.ts';
 import { generatedCatalog, generatedLog, rng, type GeneratedLearnerOptions } from '../fixtures/generated-course.ts';
@@ -41,7 +41,7 @@ export function modelledReviewSection(catalog: ScormCatalog, seed: number): Extr
   const days = new Uint8Array(46);
   const boxes = new ByteWriter();
   const last = new ByteWriter();
-  for (const _ of courseOrder(catalog)) {
+  for (const _ of catalog.activities) {
     let box = 1;
     let day = r.int(14);
     let lastDay = 0;

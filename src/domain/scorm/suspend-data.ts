@@ -193,7 +193,7 @@ export function encodeSuspendData(
  * (lesson ids in order, activity ids), so a package that reads the data orders it the same way;
  * changing it needs a new format number.
  */
-export function courseOrder(catalog: ScormCatalog): readonly number[] {
+function courseOrder(catalog: ScormCatalog): readonly number[] {
   const known = orderCache.get(catalog);
   if (known) return known;
   const index = new Map(catalog.activities.map((a, i) => [a.id, i]));
