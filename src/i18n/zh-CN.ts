@@ -99,6 +99,7 @@ export const zhCN = {
   'progress.state.not-started': '未开始',
   'me.title': '我的学习',
   'me.intro': '这里的一切都只保存在你当前使用的浏览器里。换电脑或清理浏览器前，请先导出备份。',
+  'me.intro.lms': '你的学习进度保存在学习平台（LMS）上，换一台电脑登录平台也能接着学；这台电脑的浏览器里另有一份完整记录，可以导出备份。',
   'me.profile': '个人信息（可选）',
   'me.name': '姓名',
   'me.employeeId': '工号',

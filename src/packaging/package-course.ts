@@ -7,6 +7,7 @@ import { bundleScormScripts } from './bundle.ts';
 import { readCatalog } from './course-catalog.ts';
 import { launchPage } from './launch-page.ts';
 import { manifestXml } from './manifest.ts';
+import { schemaFiles } from './schemas.ts';
 import { relativizeCss, relativizeHtml, relativizeScript, siteUrlsInScript, withFrameScript, type SiteFiles } from './relative-urls.ts';
 
 /**
@@ -32,8 +33,10 @@ export interface CoursePackage {
   version: ScormVersion;
   /** File name for the zip, e.g. service-classroom-scorm12.zip. */
   fileName: string;
-  /** Every file of the package by path, the manifest included. */
+  /** Every file of the package by path, the manifest and schemas included. */
   files: Record<string, Uint8Array>;
+  /** The XML Schema files at the package root (`schemas.ts`): not course content, so not listed in the manifest. */
+  schemas: string[];
   zip: Uint8Array;
 }
 
@@ -104,12 +107,18 @@ export async function packageCourse(options: PackageOptions): Promise<PackageRes
       packageVersion: options.packageVersion,
     });
     files['imsmanifest.xml'] = encoder.encode(manifest);
+    const schemas = schemaFiles(options.root, version);
+    for (const [name, data] of Object.entries(schemas)) {
+      if (files[name]) throw new Error(`the schema file ${name} would replace a file of the site`);
+      files[name] = data;
+    }
     const zippable: Zippable = {};
     for (const [path, data] of Object.entries(files)) zippable[path] = [data, { mtime: builtAt }];
     return {
       version,
       fileName: `${catalog.courseId}-scorm${version === '1.2' ? '12' : '2004'}.zip`,
       files,
+      schemas: Object.keys(schemas),
       zip: zipSync(zippable, { level: 9 }),
     };
   });

@@ -140,6 +140,9 @@ test('a corrupt stored record is kept aside, the learner is told, and the course
 test('on 我的学习 a learner saves their profile, imports a backup that merges, and a foreign file is refused', async ({ page }) => {
   await page.goto('/me/');
   await expect(page.getByRole('heading', { name: '我的学习', level: 1 })).toBeVisible();
+  // On the website, this browser is all that keeps the progress.
+  await expect(page.getByText('这里的一切都只保存在你当前使用的浏览器里')).toBeVisible();
+  await expect(page.getByText('保存在学习平台（LMS）上')).toBeHidden();
   await page.getByLabel('姓名').fill('王小明');
   await page.getByLabel('工号').fill('E1024');
   await page.getByLabel('部门').fill('客服一部');

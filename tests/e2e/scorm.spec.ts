@@ -11,7 +11,7 @@ import { quizSchema } from '../../src/schemas/quiz.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { expect, hydrated, test } from './fixtures.ts';
 import { questionIn, readQuiz, rightLabels } from './quiz-answers.ts';
-import { packagePath, startLms, type Lms } from './scorm-lms.ts';
+import { checkManifestSchemas, packagePath, startLms, type Lms } from './scorm-lms.ts';
 
 // The course as an LMS sees it: the packages `npm run package` writes, unzipped under a deep LMS
 // path, launched from a page that holds scorm-again's SCORM 1.2 or 2004 API, as an LMS player does.
@@ -283,6 +283,9 @@ for (const version of ['1.2', '2004'] as const) {
     await hydrated(second.course.locator('body'));
     await expect(second.course.getByLabel('姓名')).toHaveValue('王小明');
     await expect(second.course.getByLabel('工号')).toHaveValue('E1024');
+    // And 我的学习 says the LMS keeps the progress, not this browser alone.
+    await expect(second.course.getByText('你的学习进度保存在学习平台（LMS）上')).toBeVisible();
+    await expect(second.course.getByText('这里的一切都只保存在你当前使用的浏览器里')).toBeHidden();
     // Nothing was reported twice: the relaunch sent no interaction again.
     const resumed = await lmsData(again, version);
     expect(interactionsOf(resumed)).toHaveLength(0);
@@ -345,6 +348,43 @@ test('an LMS that goes away mid-session: the learner is told, progress stays in 
   await expect(second.launchFrame.getByRole('status')).toBeHidden();
 });
 
+test('the diagnostics panel fits an LMS frame of any width down to 320 px, with nothing to scroll sideways', async ({ page }) => {
+  for (const width of [714, 480, 320]) {
+    await page.setViewportSize({ width, height: 640 });
+    await page.goto(`${lms.origin}${packagePath('1.2')}scorm/launch.html`);
+    await page.frameLocator('[data-course-frame]').getByRole('link', { name: '开始学习' }).waitFor();
+    await page.keyboard.press('Control+Alt+KeyD');
+    const panel = page.getByRole('dialog', { name: '学习平台连接诊断' });
+    await expect(panel).toBeVisible();
+    const fit = await panel.evaluate((dialog) => {
+      const box = dialog.getBoundingClientRect();
+      const overflowing = [dialog, ...dialog.querySelectorAll('*')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.left < 0 || r.right > document.documentElement.clientWidth);
+      });
+      return {
+        left: box.left,
+        right: box.right,
+        viewport: document.documentElement.clientWidth,
+        pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        panelScrolls: dialog.scrollWidth > dialog.clientWidth,
+        overflowing: overflowing.map((el) => el.tagName),
+      };
+    });
+    expect(fit.left, `at ${width} px`).toBeGreaterThanOrEqual(0);
+    expect(fit.right, `at ${width} px`).toBeLessThanOrEqual(fit.viewport);
+    expect({ page: fit.pageScrolls, panel: fit.panelScrolls, overflowing: fit.overflowing }, `at ${width} px`).toEqual({
+      page: false,
+      panel: false,
+      overflowing: [],
+    });
+    // The buttons stay within reach and usable.
+    await expect(panel.getByRole('button', { name: '关闭' })).toBeInViewport();
+    await panel.getByRole('button', { name: '关闭' }).click();
+    await expect(panel).toBeHidden();
+  }
+});
+
 test('without an LMS, the package’s launch page runs the course in its ordinary local mode', async ({ page }) => {
   await page.goto(`${lms.origin}${packagePath('2004')}scorm/launch.html`);
   const course = page.frameLocator('[data-course-frame]');
@@ -356,6 +396,10 @@ test('without an LMS, the package’s launch page runs the course in its ordinar
     () => JSON.parse(localStorage.getItem('service-classroom:progress:v1') ?? '{"events":[]}') as { events: { type: string }[] },
   );
   expect(stored.events.map((e) => e.type)).toEqual(['lesson-viewed', 'lesson-completed']);
+  // 我的学习 says what the website says: this browser is all that keeps the progress.
+  await course.locator('body').evaluate(() => (location.href = '../../me/index.html'));
+  await expect(course.getByText('这里的一切都只保存在你当前使用的浏览器里')).toBeVisible();
+  await expect(course.getByText('你的学习进度保存在学习平台（LMS）上')).toBeHidden();
 
   // The certificate lists the lessons still to do, each linked to its page inside the package.
   await page.goto(`${lms.origin}${packagePath('2004')}me/certificate/index.html`);
@@ -386,5 +430,20 @@ test('each package’s manifest is well-formed XML that lists every file of the 
       const response = await page.request.get(`${lms.origin}${packagePath(version)}${path}`);
       expect(response.status(), path).toBe(200);
     }
+  }
+});
+
+test('each package carries the XML Schemas its manifest names, and the manifest validates against them (xmllint)', () => {
+  const expected = {
+    '1.2': ['imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'adlcp_rootv1p2.xsd'],
+    '2004': ['imscp_v1p1.xsd', 'adlcp_v1p3.xsd', 'adlseq_v1p3.xsd', 'adlnav_v1p3.xsd', 'imsss_v1p0.xsd'],
+  } as const;
+  for (const version of ['1.2', '2004'] as const) {
+    const check = checkManifestSchemas(lms.zips[version]);
+    expect(check.named.map((n) => n.file)).toEqual(expected[version]);
+    expect(check.named.filter((n) => !n.inZip)).toEqual([]);
+    expect(check.valid, check.output).toBe(true);
+    expect(check.output).toMatch(/imsmanifest\.xml validates$/);
+    expect(check.output).not.toMatch(/failed to load|Skipping import/i);
   }
 });

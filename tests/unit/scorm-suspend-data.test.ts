@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Attempt, JsonValue, ProgressEvent, ProgressLog } from '../../src/domain/progress/events.ts';
 import { activityResults, completionStatus, lessonProgress } from '../../src/domain/progress/reducers.ts';
-import type { ActivitySpec } from '../../src/domain/scorm/catalog.ts';
+import type { ActivitySpec, ScormCatalog } from '../../src/domain/scorm/catalog.ts';
 import { decodeSuspendData, encodeSuspendData, SCORM12_SUSPEND_LIMIT } from '../../src/domain/scorm/suspend-data.ts';
+import { generatedCatalog, generatedLog } from '../fixtures/generated-course.ts';
 import { attemptAt, catalog, finishedCourse, random } from '../fixtures/scorm-course.ts';
+import formatOne from '../fixtures/suspend-data-format-1.json' with { type: 'json' };
 
 const toSecond = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
@@ -21,13 +23,13 @@ function canonicalAnswers(spec: ActivitySpec | undefined, answers: JsonValue): J
 }
 
 /** What the LMS copy is meant to keep of a log: every event but the learner profile, to the second, without ids. */
-function kept(events: readonly ProgressEvent[]) {
+function kept(events: readonly ProgressEvent[], of: ScormCatalog = catalog) {
   return events
     .filter((e) => e.type !== 'learner-set')
     .map((e) => {
       if (e.type !== 'attempt') return { ...e, id: undefined, at: toSecond(e.at) };
       const a: Attempt = e.attempt;
-      const spec = catalog.activities.find((s) => s.id === a.activityId);
+      const spec = of.activities.find((s) => s.id === a.activityId);
       return {
         type: e.type,
         at: toSecond(e.at),
@@ -62,7 +64,7 @@ describe('a finished course in suspend data', () => {
       expect(completionStatus(catalog.map, catalog.completion, log.events).met).toBe(true);
       expect(activityResults(log.events).size).toBe(catalog.activities.length);
       const { text, skipped, withoutAnswers } = encodeSuspendData(catalog, log);
-      // About 2,100 characters: the other 40 % are room for more retakes (and `fitSuspendData` cuts down beyond that).
+      // About 1,900 characters: the other half is room for more retakes (and `fitSuspendData` cuts down beyond that).
       expect(text.length).toBeLessThanOrEqual(SCORM12_SUSPEND_LIMIT * 0.6);
       expect({ skipped, withoutAnswers }).toEqual({ skipped: 0, withoutAnswers: 0 });
     }
@@ -127,7 +129,7 @@ describe('the suspend-data codec', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('carries an attempt whose answers have an unexpected shape, without its answers', () => {
     const spec = catalog.activities.find((a) => a.kind === 'quiz')!;
@@ -206,5 +208,50 @@ describe('the suspend-data codec', () => {
     expect(decoded.answersDropped).toBe(attempts.length);
     expect(attempts.every((e) => e.type === 'attempt' && e.attempt.answers === null)).toBe(true);
     expect(completionStatus(reworded.map, reworded.completion, decoded.events).met).toBe(true);
+  });
+});
+
+describe('suspend data of the packages before this one (format 1)', () => {
+  const course = generatedCatalog(44);
+
+  it('still resumes a learner mid-course: the same lessons, attempts, answers, reset and unsent attempts', () => {
+    const log = generatedLog(course, { seed: 7, skill: 0.5, maxAttempts: 3, improve: 0.2, revisit: 0.2 });
+    const decoded = decodeSuspendData(course, formatOne.full);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(kept(decoded.events, course)).toEqual(kept(log.events, course));
+    expect(decoded.resetAt).toBe('2025-03-01T00:00:00.000Z');
+    expect(decoded.trimmed).toBe(false);
+    const attempts = decoded.events.filter((e) => e.type === 'attempt');
+    expect(decoded.unreported).toEqual(attempts.slice(-2).map((e) => e.id));
+  });
+
+  it('gives the decoded events the ids format 2 gives them, so a resume after the upgrade adds nothing twice', () => {
+    const v1 = decodeSuspendData(course, formatOne.full);
+    if (!v1.ok) throw new Error(v1.reason);
+    const v2 = decodeSuspendData(course, encodeSuspendData(course, { events: v1.events, resetAt: v1.resetAt! }).text);
+    expect(v2.ok && v2.events.map((e) => e.id)).toEqual(v1.events.map((e) => e.id));
+  });
+
+  it('reads a cut-down copy as cut down, with every completion and result it kept', () => {
+    const decoded = decodeSuspendData(course, formatOne.fitted!.text);
+    expect(decoded.ok && decoded.trimmed).toBe(true);
+    if (!decoded.ok) return;
+    const full = generatedLog(course, { seed: 8, skill: 0.2, maxAttempts: 5, improve: 0.5 });
+    expect(completionStatus(course.map, course.completion, decoded.events).met).toBe(true);
+    const best = (events: readonly ProgressEvent[]) =>
+      [...activityResults(events)].map(([id, r]) => [id, r.best.score, r.passedAt?.slice(0, 19)]).sort();
+    expect(best(decoded.events)).toEqual(best(full.events));
+  });
+});
+
+describe('sections of kinds the codec does not read', () => {
+  it('come back as they were written, beside the lessons and attempts (room for spaced-review state)', () => {
+    const log = finishedCourse({ seed: 12 });
+    const section = { tag: 3, bytes: Uint8Array.from([1, 2, 3, 250, 0, 7]) };
+    const decoded = decodeSuspendData(catalog, encodeSuspendData(catalog, log, { sections: [section] }).text);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.sections).toEqual([section]);
+    expect(kept(decoded.events)).toEqual(kept(log.events));
+    expect(() => encodeSuspendData(catalog, log, { sections: [{ tag: 2, bytes: new Uint8Array() }] })).toThrow(/taken/);
   });
 });

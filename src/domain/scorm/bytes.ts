@@ -25,6 +25,13 @@ export class ByteWriter {
     return this.uint(value < 0 ? -2 * value - 1 : 2 * value);
   }
 
+  /** A whole number below 2^32 in four bytes, low byte first: shorter than a varint for random 32-bit numbers. */
+  fixed32(value: number): this {
+    if (!Number.isInteger(value) || value < 0 || value >= 2 ** 32) throw new RangeError(`not a 32-bit number: ${value}`);
+    for (let k = 0; k < 4; k++) this.bytes.push(Math.floor(value / 2 ** (8 * k)) % 256);
+    return this;
+  }
+
   string(value: string): this {
     const utf8 = new TextEncoder().encode(value);
     this.uint(utf8.length);
@@ -50,7 +57,10 @@ export class ByteWriter {
 
 export class ByteReader {
   private at = 0;
-  constructor(private readonly bytes: Uint8Array) {}
+  private readonly bytes: Uint8Array;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
 
   uint(): number {
     let value = 0;
@@ -70,6 +80,11 @@ export class ByteReader {
     return u % 2 === 1 ? -(u + 1) / 2 : u / 2;
   }
 
+  fixed32(): number {
+    const b = this.take(4);
+    return b[0]! + b[1]! * 2 ** 8 + b[2]! * 2 ** 16 + b[3]! * 2 ** 24;
+  }
+
   string(): string {
     return new TextDecoder().decode(this.take(this.uint()));
   }
@@ -77,6 +92,11 @@ export class ByteReader {
   /** A length-prefixed block, as its own reader. */
   block(): ByteReader {
     return new ByteReader(this.take(this.uint()));
+  }
+
+  /** The bytes not read yet. */
+  rest(): Uint8Array {
+    return this.take(this.bytes.length - this.at);
   }
 
   get done(): boolean {

@@ -1,25 +1,34 @@
 import type { ProgressEvent, ProgressLog } from '../progress/events.ts';
 import { activityResults } from '../progress/reducers.ts';
 import type { ScormCatalog } from './catalog.ts';
-import { encodeSuspendData, type EncodeResult } from './suspend-data.ts';
+import { encodeSuspendData, type EncodeResult, type ExtraSection } from './suspend-data.ts';
 
 /**
  * Suspend data within the LMS's limit. When the whole log does not fit, it is cut down step by
- * step, keeping what matters most for the learner's record: completions first, then the attempts
- * that decide results (best, first pass, latest), then their answers. The full log always stays
- * in the learner's browser; only the LMS copy is cut.
+ * step, each step keeping less of what matters least: first visits of completed lessons, then
+ * attempts that decide nothing (neither an activity's best, nor its first pass), then answers,
+ * last of all results. Every completion and each activity's best and first passing result are
+ * kept down to step 5; step 6 is the last resort of a course far larger than this one. The full
+ * log always stays in the learner's browser; only the LMS copy is cut.
+ *
+ * Spaced-review state (issue 16), when it comes, is its own section of the suspend data
+ * (`sections`, see `suspend-data.ts`), kept at every level here: its owner aggregates it (per
+ * item, not per review) before it is passed in, and leaves it out if even step 5 does not fit,
+ * before the course's own record is cut to step 6.
  */
 
-export type TrimLevel = 0 | 1 | 2 | 3 | 4 | 5;
+export type TrimLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export const TRIM_LEVELS: readonly TrimLevel[] = [0, 1, 2, 3, 4, 5, 6];
 
-/** What each level leaves out, in words for the diagnostics log. */
+/** What each level leaves out (each also leaves out what the levels before it did), in words for the diagnostics log. */
 export const TRIM_STEPS: Record<TrimLevel, string> = {
   0: 'nothing left out',
-  1: 'first visits of completed lessons left out',
+  1: 'visits of completed lessons left out',
   2: 'attempts other than the best, first passing and latest per activity left out',
   3: 'attempts other than the best and first passing per activity left out',
-  4: 'answers of the kept attempts left out',
-  5: 'only lesson completions and passing attempts of required activities kept',
+  4: 'answers of first passing attempts that are not the best left out',
+  5: 'answers of every attempt left out (results kept)',
+  6: 'only lesson completions and passing attempts of required activities kept',
 };
 
 export type FitResult =
@@ -31,11 +40,16 @@ export function fitSuspendData(
   log: Pick<ProgressLog, 'events' | 'resetAt'>,
   limit: number,
   unreported?: ReadonlySet<string>,
+  sections?: readonly ExtraSection[],
 ): FitResult {
   let smallest = Infinity;
-  for (const level of [0, 1, 2, 3, 4, 5] as const) {
+  for (const level of TRIM_LEVELS) {
     const events = trimEvents(catalog, log.events, level);
-    const result = encodeSuspendData(catalog, { ...log, events }, { trimmed: level > 0, ...(unreported ? { unreported } : {}) });
+    const result = encodeSuspendData(
+      catalog,
+      { ...log, events },
+      { trimmed: level > 0, ...(unreported ? { unreported } : {}), ...(sections ? { sections } : {}) },
+    );
     if (result.text.length <= limit) return { ok: true, ...result, level, eventsLeftOut: log.events.length - events.length };
     smallest = Math.min(smallest, result.text.length);
   }
@@ -57,18 +71,21 @@ export function trimEvents(catalog: ScormCatalog, events: readonly ProgressEvent
       case 'learner-set':
         return [e];
       case 'lesson-viewed':
-        return level >= 5 || completedLessons.has(e.lessonId) ? [] : [e];
+        return level >= 6 || completedLessons.has(e.lessonId) ? [] : [e];
       case 'lesson-completed':
         return [e];
       case 'attempt': {
         const result = results.get(e.attempt.activityId);
         const isFirstPass = firstPass.get(e.attempt.activityId) === e;
+        const isBest = result?.best === e.attempt;
         const keep =
-          level >= 5
-            ? isFirstPass && required.has(e.attempt.activityId)
-            : isFirstPass || result?.best === e.attempt || (level === 2 && result?.latest === e.attempt);
+          level === 1 ||
+          (level === 2 && (isFirstPass || isBest || result?.latest === e.attempt)) ||
+          (level >= 3 && level <= 5 && (isFirstPass || isBest)) ||
+          (level === 6 && isFirstPass && required.has(e.attempt.activityId));
         if (!keep) return [];
-        return level >= 4 ? [{ ...e, attempt: { ...e.attempt, answers: null } }] : [e];
+        const withoutAnswers = level >= 5 || (level === 4 && !isBest);
+        return withoutAnswers ? [{ ...e, attempt: { ...e.attempt, answers: null } }] : [e];
       }
     }
   });

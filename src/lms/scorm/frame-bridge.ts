@@ -21,7 +21,12 @@ export interface FrameBridge {
   visit(href: string): void;
   /** Shows or hides the diagnostics panel (the key combination is pressed inside the page). */
   toggleDiagnostics(): void;
+  /** Who keeps the progress: an LMS (a session runs, or shows an attempt for review), or this browser alone (no LMS, or it refused). */
+  keptBy?(): 'lms' | 'browser';
 }
+
+/** The attribute `frame.js` sets on a course page's root element when an LMS keeps the progress (`data-progress-kept="lms"`), so pages can say so. */
+export const KEPT_BY_ATTRIBUTE = 'data-progress-kept';
 
 /** The bridge on the parent window, if this window is a course page framed by a launch page. */
 export function findBridge(self: Window): FrameBridge | undefined {

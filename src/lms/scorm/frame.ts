@@ -4,7 +4,7 @@
 // LMS session; otherwise it does nothing and the page runs in its ordinary local mode.
 import { parseProgress } from '../../domain/progress/parse.ts';
 import { PACKAGE_STORAGE, type ProgressStorage } from '../../stores/progress-storage.ts';
-import { findBridge, isDiagnosticsKey } from './frame-bridge.ts';
+import { findBridge, isDiagnosticsKey, KEPT_BY_ATTRIBUTE } from './frame-bridge.ts';
 
 const bridge = findBridge(window);
 if (bridge) {
@@ -18,6 +18,7 @@ if (bridge) {
     watch: () => () => {},
   };
   (window as Window & { [PACKAGE_STORAGE]?: ProgressStorage })[PACKAGE_STORAGE] = storage;
+  document.documentElement.setAttribute(KEPT_BY_ATTRIBUTE, bridge.keptBy?.() ?? 'browser');
   bridge.visit(location.href);
   window.addEventListener('hashchange', () => bridge.visit(location.href));
   document.addEventListener('keydown', (event) => {

@@ -90,6 +90,7 @@ const bridge: FrameBridge = {
   write: (text) => session.write(text),
   visit: (href) => session.visit(href),
   toggleDiagnostics,
+  keptBy: () => (['lms', 'review'].includes(session.status().mode) && !session.status().gone ? 'lms' : 'browser'),
 };
 (window as unknown as Record<string, unknown>)[BRIDGE_NAME] = bridge;
 
