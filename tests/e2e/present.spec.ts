@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { question as quizQuestion, readQuiz, rightLabels } from './quiz-answers.ts';
 
 const LESSON = '/present/selling-starts-with-service/';
 /** A lesson that embeds a real role-play (peaceful-silent-leaver). */
@@ -163,7 +164,8 @@ test('a knowledge-check question reveals its answer on a key press, in every win
   const n = await slideNumberOf(page, '[data-question]');
   await jumpTo(page, n);
   const question = slide(page, n);
-  await expect(question.getByRole('heading', { name: /销售的实质是什么/ })).toBeVisible();
+  const essence = quizQuestion(readQuiz('kc-selling-starts-with-service'), 'essence');
+  await expect(question.getByRole('heading', { name: essence.prompt })).toBeVisible();
   await expect(question.getByText('解析：')).toBeHidden();
   const presenter = await openPresenter(page);
   // The presenter knows the answer before the room does.
@@ -171,7 +173,7 @@ test('a knowledge-check question reveals its answer on a key press, in every win
 
   await page.keyboard.press('a');
   await expect(question.getByText('解析：')).toBeVisible();
-  await expect(question.getByRole('listitem').filter({ hasText: '✓ 正确答案' })).toContainText('先把服务做好');
+  await expect(question.getByRole('listitem').filter({ hasText: '✓ 正确答案' })).toContainText(rightLabels(essence)[0]!);
   await expect(slide(presenter, n).getByText('解析：')).toBeVisible();
 
   // Enter (with no number typed) and the button work too, in the other window.
