@@ -82,13 +82,6 @@ describe('figures over every learner', () => {
     expect(stats.activities.filter((a) => a.attempted > 0)).toHaveLength(1);
   });
 
-  it('the hardest questions are those answered right least often, each named with its prompt', () => {
-    const quiz = quizA!.kind === 'quiz' ? quizA!.data : undefined;
-    expect(stats.hardest).toHaveLength(Math.min(10, quiz!.questions.length));
-    expect(stats.hardest[0]).toMatchObject({ activityId: quizA!.id, answered: 5, correct: 2, rate: 40 });
-    expect(quiz!.questions.map((q) => q.prompt)).toContain(stats.hardest[0]!.prompt);
-  });
-
   it('module completion counts learners who finished every lesson of the module', () => {
     expect(stats.modules[0]).toMatchObject({ id: catalogue.map.modules[0]!.id, done: 2, learners: 4, percent: 50 });
     expect(stats.modules[1]).toMatchObject({ done: 0, percent: 0 });

@@ -5,10 +5,11 @@ import { recordDigest } from '../../domain/records/completion-record.ts';
 import { toCsv } from '../../domain/records/csv.ts';
 import { learnerDetail } from '../../domain/records/detail.ts';
 import { MAX_RECORD_BYTES, readCompletionRecord } from '../../domain/records/read-record.ts';
+import { itemRows, type ItemRowWords } from '../../domain/records/item-rows.ts';
 import { detailRows, summaryRows, type RowWords } from '../../domain/records/rows.ts';
 import { scoredActivities } from '../../domain/records/summary.ts';
-import type { FromWorker, Report, ToWorker } from './protocol.ts';
-import { rowWords } from './row-words.ts';
+import type { CsvKind, FromWorker, Report, ToWorker } from './protocol.ts';
+import { itemRowWords, rowWords } from './row-words.ts';
 
 // The HR page's worker: everything heavy happens here, off the page's thread, so the page stays
 // responsive while hundreds of files are read and re-scored. It runs `checkFile` and `combine`,
@@ -20,6 +21,7 @@ const post = (message: FromWorker) => scope.postMessage(message);
 let catalogue: Catalogue | undefined;
 let index: Map<string, CatalogueActivity> | undefined;
 let words: RowWords | undefined;
+let itemWords: ItemRowWords | undefined;
 const files: File[] = [];
 const checks: FileCheck[] = [];
 let analysis: Analysis | undefined;
@@ -99,9 +101,14 @@ async function add(incoming: File[]): Promise<void> {
   post({ type: 'report', report: report(analysis, catalogue) });
 }
 
-function exportCsv(which: 'summary' | 'detail'): void {
-  if (!analysis || !catalogue || !words) return;
-  const rows = which === 'summary' ? summaryRows(analysis.rows, words) : detailRows(analysis.rows, catalogue, words);
+function exportCsv(which: CsvKind): void {
+  if (!analysis || !catalogue || !words || !itemWords) return;
+  const rows =
+    which === 'summary'
+      ? summaryRows(analysis.rows, words)
+      : which === 'detail'
+        ? detailRows(analysis.rows, catalogue, words)
+        : itemRows(analysis.stats.items, itemWords);
   const date = new Date().toISOString().slice(0, 10);
   post({
     type: 'csv',
@@ -133,6 +140,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     switch (message.type) {
       case 'init':
         words = rowWords(message.strings);
+        itemWords = itemRowWords(message.strings);
         return init(message.catalogueUrl);
       case 'add':
         return add(message.files);

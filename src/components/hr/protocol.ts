@@ -18,7 +18,8 @@ export type ToWorker =
   | { type: 'detail'; key: string }
   | { type: 'clear' };
 
-export type CsvKind = 'summary' | 'detail';
+/** 汇总 (a row per learner), 明细 (a row per attempt), 题目分析 (a row per question and per role-play reply). */
+export type CsvKind = 'summary' | 'detail' | 'items';
 
 export type FromWorker =
   | { type: 'ready' }

@@ -48,3 +48,12 @@ export function fileNote(t: Translate, file: FileStatus): string {
     }
   }
 }
+
+/** A long prompt cut for a table cell, by characters (not bytes), with an ellipsis; short ones as they are. */
+export const shorten = (text: string, max = 40): string => {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+};
+
+/** A figure of item analysis as the page shows it: two decimals, a true minus sign. */
+export const figure = (x: number): string => x.toFixed(2).replace('-', '−');

@@ -1,4 +1,5 @@
-import type { Catalogue, CatalogueActivity, CatalogueKind } from './catalogue.ts';
+import type { Catalogue, CatalogueKind } from './catalogue.ts';
+import { itemAnalysis, type ItemAnalysis } from './item-analysis.ts';
 import type { LearnerRow } from './rows.ts';
 
 /** Figures over every learner loaded, all from re-scored attempts. */
@@ -15,20 +16,6 @@ export interface ActivityStat {
   rate: number;
   /** Attempts by everyone. */
   attempts: number;
-}
-
-export interface QuestionStat {
-  activityId: string;
-  activityTitle: string;
-  questionId: string;
-  /** The question's prompt, or a classification situation. */
-  prompt: string;
-  /** Attempts that included the question (against the activity as it is now). */
-  answered: number;
-  /** Of those, answers with full credit. */
-  correct: number;
-  /** correct ÷ answered, whole percent, rounded. */
-  rate: number;
 }
 
 export interface ModuleStat {
@@ -53,20 +40,14 @@ export interface Stats {
   learners: number;
   completed: number;
   activities: ActivityStat[];
-  /** The questions answered right least often, hardest first. */
-  hardest: QuestionStat[];
+  /** Facility and discrimination of every question, reply shares at every role-play decision point. */
+  items: ItemAnalysis;
   modules: ModuleStat[];
   /** Course scores in ten bins: [0, 10), [10, 20), …, [90, 100]. */
   histogram: ScoreBin[];
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 100) / whole));
-
-function promptOf(activity: CatalogueActivity, questionId: string): string {
-  if (activity.kind === 'quiz') return activity.data.questions.find((q) => q.id === questionId)?.prompt ?? questionId;
-  if (activity.kind === 'classification') return activity.data.items.find((i) => i.id === questionId)?.situation ?? questionId;
-  return questionId;
-}
 
 export function activityStats(rows: readonly LearnerRow[], catalogue: Catalogue): ActivityStat[] {
   const totals = new Map<string, { attempted: number; passed: number; attempts: number }>();
@@ -91,50 +72,6 @@ export function activityStats(rows: readonly LearnerRow[], catalogue: Catalogue)
   });
 }
 
-/**
- * Questions by how rarely they are answered right, counting every attempt taken against the
- * activity as it is now (an attempt at an older version may have asked something else).
- */
-export function hardestQuestions(rows: readonly LearnerRow[], catalogue: Catalogue, limit = 10): QuestionStat[] {
-  const versions = new Map(catalogue.activities.map((a) => [a.id, a]));
-  // Activity id → question id → tally; nested maps rather than joined keys, since this runs once per answer.
-  const tallies = new Map<string, Map<string, { answered: number; correct: number }>>();
-  for (const { merged } of rows) {
-    for (const a of merged.attempts) {
-      const activity = versions.get(a.attempt.activityId);
-      if (!activity || a.attempt.contentVersion !== activity.version || !a.rescored?.questions) continue;
-      let own = tallies.get(activity.id);
-      if (!own) tallies.set(activity.id, (own = new Map()));
-      for (const q of a.rescored.questions) {
-        let t = own.get(q.id);
-        if (!t) own.set(q.id, (t = { answered: 0, correct: 0 }));
-        t.answered++;
-        if (q.credit === 1) t.correct++;
-      }
-    }
-  }
-  const stats = [...tallies].flatMap(([activityId, questions]) => {
-    const activity = versions.get(activityId)!;
-    return [...questions].map(([questionId, t]): QuestionStat => ({
-      activityId,
-      activityTitle: activity.title,
-      questionId,
-      prompt: promptOf(activity, questionId),
-      answered: t.answered,
-      correct: t.correct,
-      rate: percent(t.correct, t.answered),
-    }));
-  });
-  return stats
-    .sort(
-      (x, y) =>
-        x.correct / x.answered - y.correct / y.answered ||
-        y.answered - x.answered ||
-        (x.activityId < y.activityId ? -1 : x.activityId > y.activityId ? 1 : x.questionId < y.questionId ? -1 : 1),
-    )
-    .slice(0, limit);
-}
-
 export function moduleStats(rows: readonly LearnerRow[], catalogue: Catalogue): ModuleStat[] {
   return catalogue.map.modules.map((m) => {
     const done = rows.filter((r) => r.summary.modulesDone[m.id]).length;
@@ -156,7 +93,10 @@ export function courseStats(rows: readonly LearnerRow[], catalogue: Catalogue): 
     learners: rows.length,
     completed: rows.filter((r) => r.summary.state === 'completed').length,
     activities: activityStats(rows, catalogue),
-    hardest: hardestQuestions(rows, catalogue),
+    items: itemAnalysis(
+      rows.map((r) => r.merged.attempts),
+      catalogue,
+    ),
     modules: moduleStats(rows, catalogue),
     histogram: scoreHistogram(rows.map((r) => r.summary.score)),
   };
