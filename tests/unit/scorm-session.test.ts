@@ -131,7 +131,9 @@ describe('an LMS session on the launch page', () => {
       const decoded = decodeSuspendData(catalog, untagSuspendData(String(get('suspend_data'))).text);
       expect(decoded.ok && decoded.events.map((e) => e.type)).toEqual(['lesson-viewed', 'attempt', 'lesson-completed']);
       // SCORM 2004 reports the interactions of the graded activities only (see INTERACTION_BUDGET).
-      expect(calls.filter((c) => /SetValue\(cmi\.interactions\.\d+\.id,/.test(c))).toHaveLength(version === '1.2' ? kc.questions.length : 0);
+      expect(calls.filter((c) => /SetValue\(cmi\.interactions\.\d+\.id,/.test(c))).toHaveLength(
+        version === '1.2' ? kc.questions.length : 0,
+      );
       // Kept in this browser too, under the learner's own key.
       expect(storedLog(storage, copyKey('E1024'))?.events).toHaveLength(4);
       expect(storage.items.has(PROGRESS_KEY)).toBe(false);

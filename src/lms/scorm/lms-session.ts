@@ -74,6 +74,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private local: ProgressStorage | undefined;
   private copy: ReturnType<typeof learnerCopy> | undefined;
   private pending = false;
+  private ended = false;
   private significant = false;
   private lastCopyOutcome: SaveOutcome = 'saved';
   private readonly root: string;
@@ -111,7 +112,8 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     const newToken = () => attemptToken(this.options.random ?? ((n) => crypto.getRandomValues(new Uint8Array(n))));
     const latest = choice.kind === 'untagged' ? latestAttempt(storage, catalog.courseId, launch.learnerId) : '';
     const token = choice.kind === 'same' ? choice.token : latest || newToken();
-    const source = choice.kind === 'new' ? undefined : learnerCopy(storage, catalog.courseId, launch.learnerId, choice.kind === 'same' ? token : latest);
+    const source =
+      choice.kind === 'new' ? undefined : learnerCopy(storage, catalog.courseId, launch.learnerId, choice.kind === 'same' ? token : latest);
     this.copy = learnerCopy(storage, catalog.courseId, launch.learnerId, token);
     this.reporter.setAttempt(token);
     const kept = source ? source.load() : { log: emptyLog(catalog.courseId), reported: [] };
@@ -119,7 +121,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     diagnostics.note(
       choice.kind === 'new'
         ? `the LMS starts this attempt afresh (entry ${JSON.stringify(launch.entry)}): attempt ${token}, this browser's copies of other attempts are left aside`
-        : `attempt ${token}${choice.kind === 'untagged' ? ' (the LMS copy has no attempt tag: this browser\'s latest copy joins it)' : ''}`,
+        : `attempt ${token}${choice.kind === 'untagged' ? " (the LMS copy has no attempt tag: this browser's latest copy joins it)" : ''}`,
     );
     this.reporter.markReported(kept.reported);
     this.log = launch.resumed?.ok ? mergeResumed(kept.log, launch.resumed) : kept.log;
@@ -200,11 +202,17 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
 
   /** The tab was hidden: the learner may not come back, so everything is committed now. */
   hidden(): void {
-    this.flush(true);
+    // A task later: when the page is hidden because it is going away, `end` comes first and its
+    // one closing save carries everything. LMSs that post saves on exit as beacons (Moodle) share
+    // 64 KB among them, so a commit just before the closing save would crowd it out.
+    (this.options.schedule ?? ((fn) => setTimeout(fn, 0)))(() => {
+      if (!this.ended) this.flush(true);
+    });
   }
 
-  /** The launch page is going away: report, commit and finish the session. */
+  /** The launch page is going away: report and finish the session (finishing saves everything). */
   end(): void {
+    this.ended = true;
     this.flush(false);
     this.reporter?.close();
     this.saveCopy();

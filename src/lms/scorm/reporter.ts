@@ -2,7 +2,13 @@ import type { ProgressLog } from '../../domain/progress/events.ts';
 import { activitySpec, type ScormCatalog } from '../../domain/scorm/catalog.ts';
 import { CMI, forwardOnly, timespan12, timespan2004 } from '../../domain/scorm/cmi.ts';
 import { fitSuspendData, TRIM_STEPS } from '../../domain/scorm/fit-suspend-data.ts';
-import { attemptInteractions, INTERACTION_BUDGET, interactionValues, postedBytes, POSTED_INTERACTION_ESTIMATE } from '../../domain/scorm/interactions.ts';
+import {
+  attemptInteractions,
+  INTERACTION_BUDGET,
+  interactionValues,
+  postedBytes,
+  POSTED_INTERACTION_ESTIMATE,
+} from '../../domain/scorm/interactions.ts';
 import { courseReport } from '../../domain/scorm/report.ts';
 import { ATTEMPT_TAG_LENGTH, sameAs, tagSuspendData, untagSuspendData } from '../../domain/scorm/resume.ts';
 import { decodeSuspendData, SCORM12_SUSPEND_LIMIT, SCORM2004_SUSPEND_LIMIT, type DecodeResult } from '../../domain/scorm/suspend-data.ts';
@@ -164,7 +170,10 @@ export class ScormReporter {
       // SCORM 2004: the graded activities only, and only while the LMS's copy of them stays in budget.
       const values = interactions.map((interaction, k) => interactionValues(this.version, this.nextInteraction + k, interaction, offset));
       const bytes = values.reduce((sum, v) => sum + postedBytes(v), 0);
-      if (is2004 && ((required.size > 0 && !required.has(event.attempt.activityId)) || this.interactionBytes + bytes > INTERACTION_BUDGET)) {
+      if (
+        is2004 &&
+        ((required.size > 0 && !required.has(event.attempt.activityId)) || this.interactionBytes + bytes > INTERACTION_BUDGET)
+      ) {
         if (required.has(event.attempt.activityId) && !this.budgetNoted) {
           this.budgetNoted = true;
           diagnostics.note(
@@ -283,12 +292,13 @@ export class ScormReporter {
     if (!connection.usable) return false;
     if (!this.review) {
       this.setSessionTime();
-      if (this.sent.get(this.names.exit) !== 'suspend' && connection.set(this.names.exit, 'suspend')) this.sent.set(this.names.exit, 'suspend');
+      if (this.sent.get(this.names.exit) !== 'suspend' && connection.set(this.names.exit, 'suspend'))
+        this.sent.set(this.names.exit, 'suspend');
     }
     return connection.commit();
   }
 
-  /** The end of the session: session time, "suspend" so the next launch resumes, commit, finish. */
+  /** The end of the session: session time, "suspend" so the next launch resumes, finish. */
   close(): void {
     const { connection } = this.options;
     if (!connection.usable) return;
@@ -296,7 +306,8 @@ export class ScormReporter {
       this.setSessionTime();
       connection.set(this.names.exit, 'suspend');
     }
-    connection.commit();
+    // No commit first: finishing stores everything, and one closing save is all that some LMSs
+    // can send while the page closes (see INTERACTION_BUDGET).
     connection.finish();
   }
 
