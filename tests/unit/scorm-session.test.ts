@@ -187,6 +187,46 @@ describe('an LMS session on the launch page', () => {
     expect((JSON.parse(b.read()) as ProgressLog).events.filter((e) => e.type === 'lesson-completed')).toEqual([]);
   });
 
+  it('a new attempt, or another activity, starts from what the LMS holds; a later launch of the same attempt gets back from this browser what the LMS missed', () => {
+    const storage = new FakeStorage();
+    const first = lms('1.2', { core: { student_id: 'E1', entry: 'ab-initio' } });
+    const one = session(first.self, storage).s;
+    one.start();
+    // What the LMS holds if every later save of this attempt is lost.
+    const early = String(first.get('suspend_data'));
+    pageAppends(one, completedEvent('c1', 1, lessons[0]!));
+    one.end();
+    const done = (s: LmsSession) => (JSON.parse(s.read()) as ProgressLog).events.filter((e) => e.type === 'lesson-completed');
+
+    // "Start a new attempt", or the course's other activity: the LMS starts afresh.
+    const fresh = session(lms('1.2', { core: { student_id: 'E1', entry: 'ab-initio' } }).self, storage).s;
+    fresh.start();
+    expect(done(fresh)).toEqual([]);
+    fresh.end();
+
+    // The first attempt again, its LMS copy short of the lesson: this browser's copy of that attempt fills it in.
+    const back = lms('1.2', { core: { student_id: 'E1', entry: 'resume' }, suspend_data: early });
+    const again = session(back.self, storage).s;
+    again.start();
+    expect(done(again).map((e) => e.id)).toEqual(['c1']);
+    expect(untagSuspendData(String(back.get('suspend_data'))).token).toBe(untagSuspendData(early).token);
+  });
+
+  it('SCORM 1.2: a new status reaches the LMS in a commit before the score that comes with it, and every commit says "suspend"', () => {
+    const { self, calls, get } = lms('1.2', learner('1.2', 'E1', 'A'));
+    const { s } = session(self, new FakeStorage());
+    s.start();
+    const course = finishedCourse({ seed: 2, skill: 1, maxAttempts: 1 });
+    pageAppends(s, ...course.events.filter((e) => e.type !== 'learner-set'));
+    expect(get('core.lesson_status')).toBe('passed');
+    const status = calls.indexOf('LMSSetValue(cmi.core.lesson_status, passed)');
+    const score = calls.findLastIndex((c) => c.startsWith('LMSSetValue(cmi.core.score.raw,'));
+    expect(status).toBeGreaterThanOrEqual(0);
+    expect(calls.slice(status, score).some((c) => c.startsWith('LMSCommit'))).toBe(true);
+    const firstCommit = calls.findIndex((c) => c.startsWith('LMSCommit'));
+    expect(calls.slice(0, firstCommit)).toContain('LMSSetValue(cmi.core.exit, suspend)');
+  });
+
   it('in review mode reports nothing', () => {
     const review = lms('1.2', { core: { student_id: 'E1', lesson_mode: 'review' } });
     const { s } = session(review.self, new FakeStorage());
