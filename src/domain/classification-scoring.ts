@@ -80,14 +80,22 @@ export function itemResponse(responses: unknown, itemId: string): ItemResponse {
 }
 
 export function scoreClassificationItem(item: ClassificationItem, response: ItemResponse): ItemResult {
+  return scoreItemKey({ id: item.id, type: item.type, right: rightApproach(item)?.id ?? null }, response);
+}
+
+/**
+ * The same, from an item's key alone: its type and the id of the approach that fits it (what the
+ * SCORM catalogue carries instead of the whole item).
+ */
+export function scoreItemKey(key: { id: string; type: PersonalityType; right: string | null }, response: ItemResponse): ItemResult {
   const named = response.type ?? null;
   const serve = response.serve ?? null;
   return {
-    id: item.id,
-    actual: item.type,
+    id: key.id,
+    actual: key.type,
     named,
-    typeRight: named === item.type,
-    serveRight: serve !== null && rightApproach(item)?.id === serve,
+    typeRight: named === key.type,
+    serveRight: serve !== null && key.right === serve,
     serve,
   };
 }

@@ -85,8 +85,19 @@ export function longestIncreasingRun(values: readonly number[]): number {
   return tails.length;
 }
 
+/**
+ * What scoring reads of a question: its type and its key (option ids with their correctness, the
+ * right answer, the item or pair ids in their right order). A `Question` is one; so is the SCORM
+ * catalogue's reduced copy, which carries no texts.
+ */
+export type QuestionKey =
+  | { type: 'single' | 'multiple'; options: readonly { id: string; correct: boolean }[] }
+  | { type: 'truefalse'; answer: boolean }
+  | { type: 'ordering'; items: readonly { id: string }[] }
+  | { type: 'matching'; pairs: readonly { id: string }[] };
+
 /** Credit (0–1) for one question's response. */
-export function scoreQuestion(question: Question, response: unknown): number {
+export function scoreQuestion(question: QuestionKey, response: unknown): number {
   switch (question.type) {
     case 'single':
       return typeof response === 'string' && question.options.some((o) => o.id === response && o.correct) ? 1 : 0;

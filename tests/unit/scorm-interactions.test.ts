@@ -2,7 +2,7 @@ import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import type { Attempt } from '../../src/domain/progress/events.ts';
 import type { ActivitySpec } from '../../src/domain/scorm/catalog.ts';
-import { attemptInteractions, interactionValues, type Interaction } from '../../src/domain/scorm/interactions.ts';
+import { attemptInteractions, interactionValues, shortIdentifier, type Interaction } from '../../src/domain/scorm/interactions.ts';
 import { attemptAt, catalog, random } from '../fixtures/scorm-course.ts';
 
 const spec = <K extends ActivitySpec['kind']>(kind: K, test: (a: Extract<ActivitySpec, { kind: K }>) => boolean = () => true) =>
@@ -52,6 +52,16 @@ describe('interactions from attempts', () => {
       expect(refused).toEqual([]);
       expect(count).toBe(String(interactions.length));
     }
+    // Moodle checks every 2004 choice, sequencing and matching id against ^[\w.]{1,250}$ (error 406 otherwise).
+    const moodleRefuses = interactions.flatMap((i, n) =>
+      interactionValues('2004', n, i, 0).filter(
+        ([element, value]) =>
+          /learner_response|pattern/.test(element) &&
+          ['choice', 'sequencing', 'matching'].includes(i.type) &&
+          !value.split('[,]').every((part) => part.split('[.]').every((id) => /^[\w.]{1,250}$/.test(id))),
+      ),
+    );
+    expect(moodleRefuses).toEqual([]);
   });
 
   it('a knowledge check: choice, true-false, sequencing and matching, right or wrong with the right pattern', () => {
@@ -73,11 +83,16 @@ describe('interactions from attempts', () => {
     expect(values.get('cmi.interactions.0.correct_responses.0.pattern')).toBe('abcdefghij'.slice(0, n).split('').join(','));
     expect(values.get('cmi.interactions.0.result')).toBe('wrong');
     const values2004 = new Map(interactionValues('2004', 0, wrong!, 0));
+    // SCORM 2004 spells ids as short identifiers, a hyphen as an underscore (Moodle refuses hyphens).
     expect(values2004.get('cmi.interactions.0.learner_response')).toBe(
-      [...(ordering.type === 'ordering' ? ordering.items : [])].reverse().join('[,]'),
+      [...(ordering.type === 'ordering' ? ordering.items : [])]
+        .reverse()
+        .map((id) => id.replaceAll('-', '_'))
+        .join('[,]'),
     );
     expect(values2004.get('cmi.interactions.0.result')).toBe('incorrect');
-    expect(values2004.get('cmi.interactions.0.description')).toBe(`{lang=zh-CN}${ordering.prompt}`);
+    // Small saves: no description, no timestamp (see INTERACTION_BUDGET).
+    expect([...values2004.keys()].filter((k) => /description|timestamp/.test(k))).toEqual([]);
   });
 
   it('reports nothing for questions left unanswered, or for answers of another shape', () => {
@@ -107,14 +122,13 @@ describe('interactions from attempts', () => {
         id: `${scenario.id}.${nodeId}`,
         type: 'choice',
         result: { good: 'correct', poor: 'wrong', mixed: 'neutral' }[verdict],
-        description: node.say,
       });
       expect(interaction.correct.map((c) => (c.kind === 'ids' ? c.tokens[0]!.id : ''))).toEqual(
         node.choices.filter((c) => c.verdict === 'good').map((c) => c.id),
       );
     });
     const { api } = sendTo('2004', interactions);
-    expect(api!.GetValue('cmi.interactions.0.learner_response')).toBe(path[0]![1]);
+    expect(api!.GetValue('cmi.interactions.0.learner_response')).toBe(shortIdentifier(path[0]![1]));
   });
 
   it('the personality set: the type named and the approach chosen, each against the right one', () => {

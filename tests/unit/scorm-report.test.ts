@@ -84,6 +84,9 @@ describe('SCORM values', () => {
   it('turns the LMS’s "Family, Given" into a name as the course shows it', () => {
     expect(displayName('王, 小明')).toBe('王小明');
     expect(displayName('Smith, Jane')).toBe('Jane Smith');
+    // Without a comma, the LMS's own order (Moodle's full-name format); Chinese parts lose the space.
+    expect(displayName('王 小明')).toBe('王小明');
+    expect(displayName('Jane  Smith')).toBe('Jane Smith');
     expect(displayName('王小明')).toBe('王小明');
     expect(displayName('  Jane Smith ')).toBe('Jane Smith');
     expect(displayName('a, b, c')).toBe('a, b, c');

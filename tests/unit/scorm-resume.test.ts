@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeResumed } from '../../src/domain/scorm/resume.ts';
+import fc from 'fast-check';
+import { attemptToken, chooseAttempt, mergeResumed, tagSuspendData, untagSuspendData } from '../../src/domain/scorm/resume.ts';
 import { decodeSuspendData, encodeSuspendData } from '../../src/domain/scorm/suspend-data.ts';
 import { catalog, finishedCourse } from '../fixtures/scorm-course.ts';
 import { attempted, completed, learnerSet, minute, progressLog, viewed } from '../fixtures/progress-events.ts';
@@ -62,5 +63,26 @@ describe('joining the LMS copy with this browser’s copy on launch', () => {
 
     const resetHere = progressLog(catalog.courseId, [completed('new', 20, lessonB)], minute(10));
     expect(mergeResumed(resetHere, { events: [completed('x', 1, lessonA)] }).events.map((e) => e.id)).toEqual(['new']);
+  });
+});
+
+describe('the attempt a suspend data belongs to', () => {
+  it('a tag round-trips with any suspend data, and untagged text (older packages) stays as it was', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), fc.stringMatching(/^[DR][A-Za-z0-9_-]*$/), (bytes, text) => {
+        const token = attemptToken(() => bytes);
+        expect(token).toMatch(/^[a-z0-9]{10}$/);
+        expect(untagSuspendData(tagSuspendData(token, text))).toEqual({ token, text });
+        expect(untagSuspendData(text)).toEqual({ text });
+      }),
+    );
+  });
+
+  it('a tagged LMS copy names its attempt; without one, ab-initio is a new attempt, anything else the latest copy', () => {
+    expect(chooseAttempt('resume', 'abcdefghij')).toEqual({ kind: 'same', token: 'abcdefghij' });
+    expect(chooseAttempt('', 'abcdefghij')).toEqual({ kind: 'same', token: 'abcdefghij' });
+    expect(chooseAttempt('ab-initio', undefined)).toEqual({ kind: 'new' });
+    expect(chooseAttempt('resume', undefined)).toEqual({ kind: 'untagged' });
+    expect(chooseAttempt('', undefined)).toEqual({ kind: 'untagged' });
   });
 });

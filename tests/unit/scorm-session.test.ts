@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyLog, type ProgressEvent, type ProgressLog } from '../../src/domain/progress/events.ts';
 import { currentLearner } from '../../src/domain/progress/reducers.ts';
 import type { ScormVersion } from '../../src/domain/scorm/cmi.ts';
+import { untagSuspendData } from '../../src/domain/scorm/resume.ts';
 import { decodeSuspendData, SCORM12_SUSPEND_LIMIT } from '../../src/domain/scorm/suspend-data.ts';
 import { PROGRESS_KEY } from '../../src/stores/progress-storage.ts';
 import { Diagnostics } from '../../src/lms/scorm/diagnostics.ts';
@@ -108,7 +109,11 @@ const quizEvent = (id: string, minute: number): ProgressEvent => {
 };
 
 const copyKey = (learnerId: string) => `${LMS_COPY_PREFIX}${catalog.courseId}:${learnerId}`;
-const storedLog = (storage: FakeStorage, key: string) => JSON.parse(storage.items.get(key) ?? 'null') as ProgressLog | null;
+/** The copy under a learner's key: the copy of the attempt the learner used last (`…:latest` names it). */
+const storedLog = (storage: FakeStorage, key: string) => {
+  const latest = storage.items.get(`${key}:latest`);
+  return JSON.parse(storage.items.get(latest ? `${key}@${latest}` : key) ?? 'null') as ProgressLog | null;
+};
 
 describe('an LMS session on the launch page', () => {
   for (const version of ['1.2', '2004'] as const) {
@@ -123,9 +128,12 @@ describe('an LMS session on the launch page', () => {
       pageAppends(s, viewedEvent('v1', 1, lessons[0]!), quizEvent('q1', 5), completedEvent('c1', 9, lessons[0]!));
       s.visit(`${ROOT}lessons/${lessons[0]}/index.html`);
       expect(get(version === '1.2' ? 'core.lesson_status' : 'completion_status')).toBe('incomplete');
-      const decoded = decodeSuspendData(catalog, String(get('suspend_data')));
+      const decoded = decodeSuspendData(catalog, untagSuspendData(String(get('suspend_data'))).text);
       expect(decoded.ok && decoded.events.map((e) => e.type)).toEqual(['lesson-viewed', 'attempt', 'lesson-completed']);
-      expect(calls.filter((c) => /SetValue\(cmi\.interactions\.\d+\.id,/.test(c))).toHaveLength(kc.questions.length);
+      // SCORM 2004 reports the interactions of the graded activities only (see INTERACTION_BUDGET).
+      expect(calls.filter((c) => /SetValue\(cmi\.interactions\.\d+\.id,/.test(c))).toHaveLength(
+        version === '1.2' ? kc.questions.length : 0,
+      );
       // Kept in this browser too, under the learner's own key.
       expect(storedLog(storage, copyKey('E1024'))?.events).toHaveLength(4);
       expect(storage.items.has(PROGRESS_KEY)).toBe(false);
@@ -177,6 +185,46 @@ describe('an LMS session on the launch page', () => {
     const b = session(lms('1.2', learner('1.2', 'B2', 'B')).self, storage).s;
     b.start();
     expect((JSON.parse(b.read()) as ProgressLog).events.filter((e) => e.type === 'lesson-completed')).toEqual([]);
+  });
+
+  it('a new attempt, or another activity, starts from what the LMS holds; a later launch of the same attempt gets back from this browser what the LMS missed', () => {
+    const storage = new FakeStorage();
+    const first = lms('1.2', { core: { student_id: 'E1', entry: 'ab-initio' } });
+    const one = session(first.self, storage).s;
+    one.start();
+    // What the LMS holds if every later save of this attempt is lost.
+    const early = String(first.get('suspend_data'));
+    pageAppends(one, completedEvent('c1', 1, lessons[0]!));
+    one.end();
+    const done = (s: LmsSession) => (JSON.parse(s.read()) as ProgressLog).events.filter((e) => e.type === 'lesson-completed');
+
+    // "Start a new attempt", or the course's other activity: the LMS starts afresh.
+    const fresh = session(lms('1.2', { core: { student_id: 'E1', entry: 'ab-initio' } }).self, storage).s;
+    fresh.start();
+    expect(done(fresh)).toEqual([]);
+    fresh.end();
+
+    // The first attempt again, its LMS copy short of the lesson: this browser's copy of that attempt fills it in.
+    const back = lms('1.2', { core: { student_id: 'E1', entry: 'resume' }, suspend_data: early });
+    const again = session(back.self, storage).s;
+    again.start();
+    expect(done(again).map((e) => e.id)).toEqual(['c1']);
+    expect(untagSuspendData(String(back.get('suspend_data'))).token).toBe(untagSuspendData(early).token);
+  });
+
+  it('SCORM 1.2: a new status reaches the LMS in a commit before the score that comes with it, and every commit says "suspend"', () => {
+    const { self, calls, get } = lms('1.2', learner('1.2', 'E1', 'A'));
+    const { s } = session(self, new FakeStorage());
+    s.start();
+    const course = finishedCourse({ seed: 2, skill: 1, maxAttempts: 1 });
+    pageAppends(s, ...course.events.filter((e) => e.type !== 'learner-set'));
+    expect(get('core.lesson_status')).toBe('passed');
+    const status = calls.indexOf('LMSSetValue(cmi.core.lesson_status, passed)');
+    const score = calls.findLastIndex((c) => c.startsWith('LMSSetValue(cmi.core.score.raw,'));
+    expect(status).toBeGreaterThanOrEqual(0);
+    expect(calls.slice(status, score).some((c) => c.startsWith('LMSCommit'))).toBe(true);
+    const firstCommit = calls.findIndex((c) => c.startsWith('LMSCommit'));
+    expect(calls.slice(0, firstCommit)).toContain('LMSSetValue(cmi.core.exit, suspend)');
   });
 
   it('in review mode reports nothing', () => {
@@ -257,18 +305,18 @@ describe('when the LMS misbehaves, the learner’s progress is never lost', () =
     // Next launch, from what the LMS had before it went away: the missing progress reaches it now.
     const back = lms('1.2', { ...storedAtLaunch, suspend_data: vanishing.get('suspend_data') });
     session(back.self, storage).s.start();
-    const decoded = decodeSuspendData(catalog, String(back.get('suspend_data')));
+    const decoded = decodeSuspendData(catalog, untagSuspendData(String(back.get('suspend_data'))).text);
     expect(decoded.ok && decoded.events.filter((e) => e.type === 'lesson-completed')).toHaveLength(2);
     expect(back.calls.filter((c) => /LMSSetValue\(cmi\.interactions\.\d+\.id/.test(c))).toHaveLength(kc.questions.length);
   });
 
   it('an LMS that refuses interactions past its limit: the rest wait, marked in the suspend data, and the next launch sends them', () => {
-    const limited = lms('2004', learner('2004', 'E1', 'A'));
+    const limited = lms('1.2', learner('1.2', 'E1', 'A'));
     limited.faults.refuse.add('cmi.interactions.2.id');
-    const { s, diagnostics } = session(limited.self, new FakeStorage(), '2004');
+    const { s, diagnostics } = session(limited.self, new FakeStorage(), '1.2');
     s.start();
     pageAppends(s, quizEvent('q1', 5), quizEvent('q2', 9));
-    const sentIds = () => limited.calls.filter((c) => /^SetValue\(cmi\.interactions\.\d+\.id,/.test(c));
+    const sentIds = () => limited.calls.filter((c) => /^LMSSetValue\(cmi\.interactions\.\d+\.id,/.test(c));
     // Two accepted, the third refused, and no more tried this session.
     expect(sentIds()).toHaveLength(3);
     pageAppends(s, completedEvent('c1', 12, lessons[0]!));
@@ -276,9 +324,9 @@ describe('when the LMS misbehaves, the learner’s progress is never lost', () =
     expect(diagnostics.text()).toContain('the LMS refused interaction 2; interactions are not sent again this session');
 
     // Another computer, another day: both attempts' interactions are sent (the first one's again, whole).
-    const later = lms('2004', { ...learner('2004', 'E1', 'A'), suspend_data: limited.get('suspend_data') });
-    session(later.self, new FakeStorage(), '2004').s.start();
-    expect(later.calls.filter((c) => /^SetValue\(cmi\.interactions\.\d+\.id,/.test(c))).toHaveLength(2 * kc.questions.length);
+    const later = lms('1.2', { ...learner('1.2', 'E1', 'A'), suspend_data: limited.get('suspend_data') });
+    session(later.self, new FakeStorage(), '1.2').s.start();
+    expect(later.calls.filter((c) => /^LMSSetValue\(cmi\.interactions\.\d+\.id,/.test(c))).toHaveLength(2 * kc.questions.length);
   });
 
   it('suspend data that would not fit SCORM 1.2 is cut down for the LMS; the full record stays here', () => {
@@ -303,7 +351,7 @@ describe('when the LMS misbehaves, the learner’s progress is never lost', () =
     const { s, diagnostics } = session(ok.self, storage);
     s.start();
     pageAppends(s, completedEvent('c1', 1, lessons[0]!));
-    const decoded = decodeSuspendData(catalog, String(ok.get('suspend_data')));
+    const decoded = decodeSuspendData(catalog, untagSuspendData(String(ok.get('suspend_data'))).text);
     expect(decoded.ok && decoded.events).toHaveLength(1);
     expect(diagnostics.text().match(/could not save its copy \(quota\)/g)).toHaveLength(1);
     expect(emptyLog('x').events).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Assessment } from '../../schemas/assessment.ts';
+import { rightApproach } from '../classification-scoring.ts';
 import type { Classification } from '../../schemas/classification.ts';
 import type { CompletionRule } from '../../schemas/course.ts';
 import type { PersonalityType } from '../../schemas/ids.ts';
@@ -102,7 +103,7 @@ export function buildCatalog(sources: CatalogSources): ScormCatalog {
         situation: short(item.situation),
         type: item.type,
         options: item.options.map((o) => o.id),
-        right: item.options.find((o) => o.fits === item.type)?.id ?? null,
+        right: rightApproach(item)?.id ?? null,
       })),
     })),
     ...sources.assessments.map((a): ActivitySpec => ({

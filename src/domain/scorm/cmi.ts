@@ -105,12 +105,19 @@ export function forwardOnly<T extends string>(held: string, next: T): T | undefi
 }
 
 /**
- * A SCORM 1.2 student name is "Family, Given" by convention. Chinese names read family name
- * first with no space; Latin names read given name first.
+ * The learner's name as the course shows it. SCORM's convention is "Family, Given" (Moodle sends
+ * it so with its "SCORM standards" setting); Chinese names then read family name first with no
+ * space, Latin names given name first. Without a comma the LMS has already put the name in the
+ * order its settings give (Moodle's default: its full-name format, "Given Family" for English):
+ * it is kept, only the space between Chinese parts goes ("王 小明" → "王小明").
  */
 export function displayName(lmsName: string): string {
   const parts = lmsName.split(',').map((p) => p.trim());
-  if (parts.length !== 2 || !parts[0] || !parts[1]) return lmsName.trim();
+  const cjk = (text: string) => /[\u3400-\u9fff]/.test(text);
+  if (parts.length !== 2 || !parts[0] || !parts[1]) {
+    const name = lmsName.trim().replace(/\s+/g, ' ');
+    return name.split(' ').every(cjk) ? name.replaceAll(' ', '') : name;
+  }
   const [family, given] = parts as [string, string];
-  return /[\u3400-\u9fff]/.test(family + given) ? `${family}${given}` : `${given} ${family}`;
+  return cjk(family + given) ? `${family}${given}` : `${given} ${family}`;
 }

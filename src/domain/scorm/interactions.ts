@@ -1,9 +1,8 @@
-import { PERSONALITY_TYPES } from '../classification-scoring.ts';
+import { itemResponse, PERSONALITY_TYPES, scoreItemKey } from '../classification-scoring.ts';
 import type { Attempt } from '../progress/events.ts';
-import { responsesOf, scoreQuestion } from '../quiz-scoring.ts';
-import type { Question } from '../../schemas/quiz.ts';
+import { responsesOf, scoreQuestion, type QuestionKey } from '../quiz-scoring.ts';
 import type { ActivitySpec, QuestionSpec } from './catalog.ts';
-import { timeOfDay12, timestamp2004, type ScormVersion } from './cmi.ts';
+import { timeOfDay12, type ScormVersion } from './cmi.ts';
 
 /**
  * Every question answered and every role-play decision, as SCORM interactions: what was asked,
@@ -42,7 +41,6 @@ export interface Interaction {
   /** Each one a right answer; several mean "any of these". */
   correct: InteractionResponse[];
   result: 'correct' | 'wrong' | 'neutral';
-  description: string;
   /** When the attempt was finished (ISO). */
   time: string;
 }
@@ -58,25 +56,21 @@ const tokens = (ids: readonly string[], chosen: readonly string[]): Token[] | un
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const stringList = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
 
-/** The question as the scoring functions want it (only the parts scoring reads). */
-function asQuestion(q: QuestionSpec): Question {
-  const base = { id: q.id, prompt: q.prompt, topic: '1.1', explanation: '-' };
+/** The catalogue's question as scoring reads it: ordering items and matching pairs are id lists there. */
+function keyOf(q: QuestionSpec): QuestionKey {
   switch (q.type) {
-    case 'single':
-    case 'multiple':
-      return { ...base, type: q.type, options: q.options.map((o) => ({ ...o, text: o.id })) };
-    case 'truefalse':
-      return { ...base, type: 'truefalse', answer: q.answer };
     case 'ordering':
-      return { ...base, type: 'ordering', items: q.items.map((id) => ({ id, text: id })) };
+      return { type: 'ordering', items: q.items.map((id) => ({ id })) };
     case 'matching':
-      return { ...base, type: 'matching', pairs: q.pairs.map((id) => ({ id, left: id, right: id })) };
+      return { type: 'matching', pairs: q.pairs.map((id) => ({ id })) };
+    default:
+      return q;
   }
 }
 
 function questionInteraction(activityId: string, q: QuestionSpec, r: unknown, time: string): Interaction | undefined {
-  const result = scoreQuestion(asQuestion(q), r) === 1 ? 'correct' : 'wrong';
-  const common = { id: `${activityId}.${q.id}`, result, description: q.prompt, time } as const;
+  const result = scoreQuestion(keyOf(q), r) === 1 ? 'correct' : 'wrong';
+  const common = { id: `${activityId}.${q.id}`, result, time } as const;
   switch (q.type) {
     case 'single':
     case 'multiple': {
@@ -137,22 +131,21 @@ export function attemptInteractions(spec: ActivitySpec, attempt: Attempt): Inter
     case 'classification': {
       const responses = responsesOf(attempt.answers);
       return spec.items.flatMap((item): Interaction[] => {
-        const r = Object.hasOwn(responses, item.id) ? responses[item.id] : undefined;
-        if (!isRecord(r)) return [];
+        const response = itemResponse(responses, item.id);
+        const scored = scoreItemKey(item, response);
         const out: Interaction[] = [];
-        const named = typeof r['type'] === 'string' ? token(PERSONALITY_TYPES, r['type']) : undefined;
+        const named = scored.named === null ? undefined : token(PERSONALITY_TYPES, scored.named);
         if (named) {
           out.push({
             id: `${spec.id}.${item.id}.type`,
             type: 'choice',
             response: { kind: 'ids', tokens: [named] },
             correct: [{ kind: 'ids', tokens: [token(PERSONALITY_TYPES, item.type)!] }],
-            result: named.id === item.type ? 'correct' : 'wrong',
-            description: item.situation,
+            result: scored.typeRight ? 'correct' : 'wrong',
             time,
           });
         }
-        const served = typeof r['serve'] === 'string' ? token(item.options, r['serve']) : undefined;
+        const served = scored.serve === null ? undefined : token(item.options, scored.serve);
         if (served) {
           const right = item.right === null ? undefined : token(item.options, item.right);
           out.push({
@@ -160,8 +153,7 @@ export function attemptInteractions(spec: ActivitySpec, attempt: Attempt): Inter
             type: 'choice',
             response: { kind: 'ids', tokens: [served] },
             correct: right ? [{ kind: 'ids', tokens: [right] }] : [],
-            result: served.id === item.right ? 'correct' : 'wrong',
-            description: item.situation,
+            result: scored.serveRight ? 'correct' : 'wrong',
             time,
           });
         }
@@ -180,7 +172,6 @@ export function attemptInteractions(spec: ActivitySpec, attempt: Attempt): Inter
                 response: { kind: 'rating', value: rating },
                 correct: [],
                 result: 'neutral',
-                description: item.statement,
                 time,
               },
             ]
@@ -205,7 +196,6 @@ export function attemptInteractions(spec: ActivitySpec, attempt: Attempt): Inter
               c.verdict === 'good' ? [{ kind: 'ids' as const, tokens: [{ id: c.id, index }] }] : [],
             ),
             result: verdict === 'good' ? 'correct' : verdict === 'poor' ? 'wrong' : 'neutral',
-            description: node.say,
             time,
           },
         ];
@@ -216,6 +206,20 @@ export function attemptInteractions(spec: ActivitySpec, attempt: Attempt): Inter
 
 /** SCORM 1.2 allows only single characters in choice, sequencing and matching responses: a–z, then 0–9, by authored position. */
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** SCORM 1.2's fill-in: the ids themselves, as written in the content. */
+function fillIn12(r: InteractionResponse): string {
+  switch (r.kind) {
+    case 'ids':
+      return r.tokens.map((t) => t.id).join(',');
+    case 'pairs':
+      return r.pairs.map(([l, rt]) => `${l.id}.${rt.id}`).join(',');
+    case 'boolean':
+      return r.value ? 't' : 'f';
+    case 'rating':
+      return String(r.value);
+  }
+}
 
 function spell12(r: InteractionResponse): string | undefined {
   const letter = (t: Token) => LETTERS[t.index];
@@ -235,12 +239,20 @@ function spell12(r: InteractionResponse): string | undefined {
   }
 }
 
+/**
+ * A SCORM 2004 short identifier. The standard allows any URI-safe characters, but LMSs check
+ * them as `^[\w.]{1,250}$` (Moodle refuses a hyphen with error 406). Content ids are lowercase
+ * words joined by hyphens (`idSchema`), never underscores, so writing each hyphen as an
+ * underscore keeps every id distinct and readable: `serve-first` → `serve_first`.
+ */
+export const shortIdentifier = (id: string): string => id.replaceAll('-', '_');
+
 function spell2004(r: InteractionResponse): string {
   switch (r.kind) {
     case 'ids':
-      return r.tokens.map((t) => t.id).join('[,]');
+      return r.tokens.map((t) => shortIdentifier(t.id)).join('[,]');
     case 'pairs':
-      return r.pairs.map(([l, rt]) => `${l.id}[.]${rt.id}`).join('[,]');
+      return r.pairs.map(([l, rt]) => `${shortIdentifier(l.id)}[.]${shortIdentifier(rt.id)}`).join('[,]');
     case 'boolean':
       return String(r.value);
     case 'rating':
@@ -255,8 +267,7 @@ export function interactionValues(version: ScormVersion, n: number, i: Interacti
     const response = spell12(i.response);
     // More than 36 options cannot be spelled in letters: report the ids as a fill-in instead.
     const type = response === undefined ? 'fill-in' : i.type;
-    const spell = (r: InteractionResponse) =>
-      response === undefined ? spell2004(r).replaceAll('[,]', ',').replaceAll('[.]', '.') : spell12(r)!;
+    const spell = (r: InteractionResponse) => (response === undefined ? fillIn12(r) : spell12(r)!);
     return [
       [`${at}.id`, i.id],
       [`${at}.type`, type],
@@ -266,13 +277,35 @@ export function interactionValues(version: ScormVersion, n: number, i: Interacti
       [`${at}.result`, i.result],
     ];
   }
+  // No description and no timestamp: some LMSs (Moodle) send every interaction of the attempt
+  // again with each save, and their exit save must stay under the 64 KB a closing page may send.
   return [
     [`${at}.id`, i.id],
     [`${at}.type`, i.type],
-    [`${at}.timestamp`, timestamp2004(i.time)],
     ...i.correct.map((c, k): [string, string] => [`${at}.correct_responses.${k}.pattern`, spell2004(c)]),
     [`${at}.learner_response`, spell2004(i.response)],
     [`${at}.result`, i.result === 'wrong' ? 'incorrect' : i.result],
-    [`${at}.description`, `{lang=zh-CN}${i.description}`],
   ];
 }
+
+/**
+ * SCORM 2004 in some LMSs (Moodle 4.3) costs more than the data model says: the LMS's script
+ * posts every interaction of the attempt again with each save, and the save on exit goes out as
+ * a browser beacon, which carries 64 KB at most (a multipart form: each value costs about 90
+ * bytes of framing besides its name and value). An exit save that does not fit is dropped, and
+ * with it the session time, the LMS's total time and the last progress. So in SCORM 2004 the
+ * course reports the interactions of the graded activities only (the module quizzes), while their
+ * estimated size stays under this budget; the rest of the save (status, score, suspend data,
+ * about 10 KB at most for this course) keeps the whole under 64 KB. SCORM 1.2 LMSs send only the
+ * values that changed, so 1.2 reports every question and decision.
+ */
+export const INTERACTION_BUDGET = 48_000;
+/** What one interaction costs an LMS that posts it as a form, on average, for interactions already there at launch. */
+export const POSTED_INTERACTION_ESTIMATE = 700;
+
+const FORM_FIELD_FRAMING = 90;
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
+/** The bytes these values take in a multipart form post whose field names spell the dots as `__` (as Moodle's do). */
+export const postedBytes = (values: readonly (readonly [string, string])[]): number =>
+  values.reduce((sum, [element, value]) => sum + FORM_FIELD_FRAMING + element.replaceAll('.', '__').length + 2 + utf8Length(value), 0);

@@ -36,3 +36,53 @@ export function sameAs(event: ProgressEvent): string {
       return `learner-set|${event.id}`;
   }
 }
+
+/**
+ * Which LMS attempt a suspend data belongs to. The course tags what it saves with a token drawn
+ * when the LMS starts an attempt afresh (`entry` = `ab-initio`: a first launch, a new attempt,
+ * another activity of the same course), and keeps this browser's copy under the same token. A
+ * later launch joins the LMS copy only with the browser copy of the same attempt, so another
+ * attempt's progress never passes this one, while the browser copy still fills in what the LMS
+ * missed of this attempt.
+ *
+ * Text: `<token>~<suspend data>`. Suspend data is base64url after one format letter, which has
+ * no `~`; an untagged text is what packages before the tag saved.
+ */
+export const ATTEMPT_TOKEN = /^[a-z0-9]{10}$/;
+const TAGGED = /^([a-z0-9]{10})~/;
+
+export function tagSuspendData(token: string, text: string): string {
+  return `${token}~${text}`;
+}
+
+export function untagSuspendData(text: string): { token?: string; text: string } {
+  const match = TAGGED.exec(text);
+  return match ? { token: match[1]!, text: text.slice(match[0].length) } : { text };
+}
+
+/** The length a tag adds, for fitting the suspend data into the LMS's limit. */
+export const ATTEMPT_TAG_LENGTH = 11;
+
+/** A new attempt token from random bytes (`crypto.getRandomValues` in the browser). */
+export function attemptToken(random: (n: number) => Uint8Array): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return [...random(10)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+export type AttemptChoice =
+  /** A new attempt: the LMS holds nothing for it; start from nothing, under a new token. */
+  | { kind: 'new' }
+  /** The attempt the LMS's suspend data is tagged with: join the browser copy kept under its token. */
+  | { kind: 'same'; token: string }
+  /** The LMS copy carries no tag (saved by an older package, or lost): the browser copy the learner used last. */
+  | { kind: 'untagged' };
+
+/**
+ * How to treat a launch: `entry` as the LMS gives it (`ab-initio`, `resume` or empty), and the
+ * token of the LMS's suspend data if it has one.
+ */
+export function chooseAttempt(entry: string, lmsToken: string | undefined): AttemptChoice {
+  if (lmsToken) return { kind: 'same', token: lmsToken };
+  if (entry === 'ab-initio') return { kind: 'new' };
+  return { kind: 'untagged' };
+}

@@ -8,8 +8,14 @@ import type { SaveOutcome } from '../../stores/progress-storage.ts';
  * progress must never be reported as another's. Beside it, the attempts already sent to the LMS
  * as interactions, so a relaunch does not send them twice.
  *
- * Keys: `service-classroom:lms:v1:<courseId>:<learnerId>` holds the log as the website stores
- * it (same format, same validation); `…:reported` holds a JSON array of attempt keys.
+ * One copy per LMS attempt (see `chooseAttempt` in domain/scorm/resume.ts): a new attempt, or
+ * another activity of the same course, starts a copy of its own, so it never inherits another
+ * attempt's progress; older copies are kept, never deleted.
+ *
+ * Keys: `service-classroom:lms:v1:<courseId>:<learnerId>@<attempt token>` holds the log as the
+ * website stores it (same format, same validation); `…:reported` holds a JSON array of attempt
+ * keys. Copies saved before attempt tokens have no `@<token>`. `…:<learnerId>:latest` names the
+ * token of the attempt this learner used last in this browser.
  */
 export const LMS_COPY_PREFIX = 'service-classroom:lms:v1:';
 
@@ -20,8 +26,21 @@ export interface LearnerCopy {
   problem?: string;
 }
 
-export function learnerCopy(getStorage: () => Storage | undefined, courseId: string, learnerId: string) {
-  const key = `${LMS_COPY_PREFIX}${courseId}:${learnerId || 'anonymous'}`;
+const learnerKey = (courseId: string, learnerId: string) => `${LMS_COPY_PREFIX}${courseId}:${learnerId || 'anonymous'}`;
+
+/** The token of the attempt this learner used last in this browser, or '' (none, or copies from before tokens). */
+export function latestAttempt(getStorage: () => Storage | undefined, courseId: string, learnerId: string): string {
+  try {
+    return getStorage()?.getItem(`${learnerKey(courseId, learnerId)}:latest`) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The copy of one attempt (`token` '' for a copy saved before attempt tokens). */
+export function learnerCopy(getStorage: () => Storage | undefined, courseId: string, learnerId: string, token = '') {
+  const base = learnerKey(courseId, learnerId);
+  const key = token ? `${base}@${token}` : base;
   const storage = (): Storage | undefined => {
     try {
       return getStorage();
@@ -60,6 +79,7 @@ export function learnerCopy(getStorage: () => Storage | undefined, courseId: str
       try {
         store.setItem(key, JSON.stringify(log));
         store.setItem(`${key}:reported`, JSON.stringify(reported));
+        if (token) store.setItem(`${base}:latest`, token);
         return 'saved';
       } catch (error) {
         return error instanceof DOMException && error.name === 'QuotaExceededError' ? 'quota' : 'unavailable';

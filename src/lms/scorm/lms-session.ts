@@ -4,12 +4,12 @@ import { parseProgress } from '../../domain/progress/parse.ts';
 import { currentLearner } from '../../domain/progress/reducers.ts';
 import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
 import { displayName, type ScormVersion } from '../../domain/scorm/cmi.ts';
-import { mergeResumed } from '../../domain/scorm/resume.ts';
+import { attemptToken, chooseAttempt, mergeResumed } from '../../domain/scorm/resume.ts';
 import { localProgressStorage, type ProgressStorage, type SaveOutcome } from '../../stores/progress-storage.ts';
 import { findLmsApi, type WindowLike } from './api-discovery.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import type { FrameBridge } from './frame-bridge.ts';
-import { learnerCopy } from './learner-copy.ts';
+import { latestAttempt, learnerCopy } from './learner-copy.ts';
 import { LmsConnection } from './lms-connection.ts';
 import { ScormReporter } from './reporter.ts';
 
@@ -46,6 +46,8 @@ export interface SessionOptions {
   schedule?: (fn: () => void) => void;
   newId?: () => string;
   now?: () => number;
+  /** Random bytes for attempt tokens (tests inject them). */
+  random?: (n: number) => Uint8Array;
 }
 
 export interface SessionStatus {
@@ -72,6 +74,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private local: ProgressStorage | undefined;
   private copy: ReturnType<typeof learnerCopy> | undefined;
   private pending = false;
+  private ended = false;
   private significant = false;
   private lastCopyOutcome: SaveOutcome = 'saved';
   private readonly root: string;
@@ -104,9 +107,22 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
       return this.startLocal('refused');
     }
     this.mode = launch.review ? 'review' : 'lms';
-    this.copy = learnerCopy(storage, catalog.courseId, launch.learnerId);
-    const kept = this.copy.load();
+    // Which attempt this is decides which browser copy may join the LMS's (see domain/scorm/resume.ts).
+    const choice = chooseAttempt(launch.entry, launch.attempt);
+    const newToken = () => attemptToken(this.options.random ?? ((n) => crypto.getRandomValues(new Uint8Array(n))));
+    const latest = choice.kind === 'untagged' ? latestAttempt(storage, catalog.courseId, launch.learnerId) : '';
+    const token = choice.kind === 'same' ? choice.token : latest || newToken();
+    const source =
+      choice.kind === 'new' ? undefined : learnerCopy(storage, catalog.courseId, launch.learnerId, choice.kind === 'same' ? token : latest);
+    this.copy = learnerCopy(storage, catalog.courseId, launch.learnerId, token);
+    this.reporter.setAttempt(token);
+    const kept = source ? source.load() : { log: emptyLog(catalog.courseId), reported: [] };
     if (kept.problem) diagnostics.error(`this browser's copy for the learner: ${kept.problem}`);
+    diagnostics.note(
+      choice.kind === 'new'
+        ? `the LMS starts this attempt afresh (entry ${JSON.stringify(launch.entry)}): attempt ${token}, this browser's copies of other attempts are left aside`
+        : `attempt ${token}${choice.kind === 'untagged' ? " (the LMS copy has no attempt tag: this browser's latest copy joins it)" : ''}`,
+    );
     this.reporter.markReported(kept.reported);
     this.log = launch.resumed?.ok ? mergeResumed(kept.log, launch.resumed) : kept.log;
     this.log = this.withLmsLearner(this.log, launch.learnerId, launch.learnerName);
@@ -186,11 +202,17 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
 
   /** The tab was hidden: the learner may not come back, so everything is committed now. */
   hidden(): void {
-    this.flush(true);
+    // A task later: when the page is hidden because it is going away, `end` comes first and its
+    // one closing save carries everything. LMSs that post saves on exit as beacons (Moodle) share
+    // 64 KB among them, so a commit just before the closing save would crowd it out.
+    (this.options.schedule ?? ((fn) => setTimeout(fn, 0)))(() => {
+      if (!this.ended) this.flush(true);
+    });
   }
 
-  /** The launch page is going away: report, commit and finish the session. */
+  /** The launch page is going away: report and finish the session (finishing saves everything). */
   end(): void {
+    this.ended = true;
     this.flush(false);
     this.reporter?.close();
     this.saveCopy();

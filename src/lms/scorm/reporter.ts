@@ -2,9 +2,15 @@ import type { ProgressLog } from '../../domain/progress/events.ts';
 import { activitySpec, type ScormCatalog } from '../../domain/scorm/catalog.ts';
 import { CMI, forwardOnly, timespan12, timespan2004 } from '../../domain/scorm/cmi.ts';
 import { fitSuspendData, TRIM_STEPS } from '../../domain/scorm/fit-suspend-data.ts';
-import { attemptInteractions, interactionValues } from '../../domain/scorm/interactions.ts';
+import {
+  attemptInteractions,
+  INTERACTION_BUDGET,
+  interactionValues,
+  postedBytes,
+  POSTED_INTERACTION_ESTIMATE,
+} from '../../domain/scorm/interactions.ts';
 import { courseReport } from '../../domain/scorm/report.ts';
-import { sameAs } from '../../domain/scorm/resume.ts';
+import { ATTEMPT_TAG_LENGTH, sameAs, tagSuspendData, untagSuspendData } from '../../domain/scorm/resume.ts';
 import { decodeSuspendData, SCORM12_SUSPEND_LIMIT, SCORM2004_SUSPEND_LIMIT, type DecodeResult } from '../../domain/scorm/suspend-data.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import type { LmsConnection } from './lms-connection.ts';
@@ -15,6 +21,10 @@ export interface LaunchData {
   learnerName: string;
   /** The bookmark, as the course last set it (a path inside the package), or empty. */
   location: string;
+  /** `cmi.core.entry` / `cmi.entry`: `ab-initio` when the LMS starts the attempt afresh, else `resume` or empty. */
+  entry: string;
+  /** The attempt token the LMS's suspend data is tagged with (see domain/scorm/resume.ts), if any. */
+  attempt?: string;
   /** The suspend data, decoded; undefined when there was none. */
   resumed?: DecodeResult;
   /** Review mode: the LMS shows a finished attempt and accepts no changes. */
@@ -51,6 +61,11 @@ export class ScormReporter {
   private review = false;
   /** Values the LMS has accepted, so an unchanged value is not sent again. */
   private sent = new Map<string, string>();
+  /** The attempt token the suspend data is tagged with ('' until the session sets it). */
+  private attempt = '';
+  /** SCORM 2004: estimated bytes of the interactions the LMS holds for this attempt (see INTERACTION_BUDGET). */
+  private interactionBytes = 0;
+  private budgetNoted = false;
 
   constructor(private readonly options: ReporterOptions) {
     this.names = CMI[options.connection.version];
@@ -85,8 +100,11 @@ export class ScormReporter {
       : { lesson: '', completion: get('cmi.completion_status'), success: get('cmi.success_status') };
     const count = Number.parseInt(get(this.names.interactionCount), 10);
     this.nextInteraction = Number.isFinite(count) && count > 0 ? count : 0;
-    const suspend = get(this.names.suspendData);
-    this.lastSuspend = suspend;
+    this.interactionBytes = this.nextInteraction * POSTED_INTERACTION_ESTIMATE;
+    const entry = get(this.names.entry);
+    const stored = get(this.names.suspendData);
+    this.lastSuspend = stored;
+    const { token, text: suspend } = untagSuspendData(stored);
     const resumed = suspend === '' ? undefined : decodeSuspendData(catalog, suspend);
     if (resumed && !resumed.ok) {
       diagnostics.error(`suspend data from the LMS could not be read (${resumed.reason}); the copy in this browser is used`);
@@ -106,9 +124,16 @@ export class ScormReporter {
       learnerId: get(this.names.learnerId),
       learnerName: get(this.names.learnerName),
       location: this.lastLocation,
+      entry,
+      ...(token ? { attempt: token } : {}),
       ...(resumed ? { resumed } : {}),
       review: this.review,
     };
+  }
+
+  /** The attempt this session reports to: its token tags every suspend data saved from now on. */
+  setAttempt(token: string): void {
+    this.attempt = token;
   }
 
   private get writable(): boolean {
@@ -134,21 +159,39 @@ export class ScormReporter {
     const { catalog, connection, diagnostics } = this.options;
     if (this.interactionsStopped) return true;
     const offset = this.options.offsetMinutes ?? new Date().getTimezoneOffset();
+    const is2004 = this.version === '2004';
+    const required = new Set(catalog.completion.requiredActivities);
     for (const event of log.events) {
       if (event.type !== 'attempt') continue;
       const key = sameAs(event);
       if (this.reported.has(key)) continue;
       const spec = activitySpec(catalog, event.attempt.activityId);
       const interactions = spec ? attemptInteractions(spec, event.attempt) : [];
-      for (const interaction of interactions) {
-        const values = interactionValues(this.version, this.nextInteraction, interaction, offset);
-        const [idCall, ...rest] = values;
+      // SCORM 2004: the graded activities only, and only while the LMS's copy of them stays in budget.
+      const values = interactions.map((interaction, k) => interactionValues(this.version, this.nextInteraction + k, interaction, offset));
+      const bytes = values.reduce((sum, v) => sum + postedBytes(v), 0);
+      if (
+        is2004 &&
+        ((required.size > 0 && !required.has(event.attempt.activityId)) || this.interactionBytes + bytes > INTERACTION_BUDGET)
+      ) {
+        if (required.has(event.attempt.activityId) && !this.budgetNoted) {
+          this.budgetNoted = true;
+          diagnostics.note(
+            `interactions of ${event.attempt.activityId} not sent: the attempt's interactions would exceed ${INTERACTION_BUDGET} bytes per save (see README)`,
+          );
+        }
+        this.reported.add(key);
+        continue;
+      }
+      for (const [index, interaction] of interactions.entries()) {
+        const [idCall, ...rest] = interactionValues(this.version, this.nextInteraction, interaction, offset);
         if (!idCall || !connection.set(...idCall)) return this.stopInteractions();
         this.nextInteraction++;
         for (const [element, value] of rest) {
           if (!connection.set(element, value))
             diagnostics.note(`interaction ${interaction.id}: ${element} not accepted; the rest of it is still sent`);
         }
+        this.interactionBytes += postedBytes(values[index]!);
       }
       this.reported.add(key);
     }
@@ -168,7 +211,9 @@ export class ScormReporter {
     const limit = this.version === '1.2' ? SCORM12_SUSPEND_LIMIT : SCORM2004_SUSPEND_LIMIT;
     // Attempts whose interactions did not get through are marked, so the next launch sends them, on any computer.
     const unreported = new Set(log.events.flatMap((e) => (e.type === 'attempt' && !this.reported.has(sameAs(e)) ? [e.id] : [])));
-    let fit = fitSuspendData(catalog, log, limit, unreported);
+    const tag = this.attempt ? ATTEMPT_TAG_LENGTH : 0;
+    const tagged = (text: string) => (this.attempt ? tagSuspendData(this.attempt, text) : text);
+    let fit = fitSuspendData(catalog, log, limit - tag, unreported);
     if (!fit.ok) {
       diagnostics.error(
         `progress does not fit the LMS's suspend data even cut down (${fit.length} > ${limit} chars); the LMS keeps its older copy`,
@@ -177,17 +222,18 @@ export class ScormReporter {
     }
     if (fit.level > 0)
       diagnostics.note(`suspend data cut down to fit ${limit} chars: ${TRIM_STEPS[fit.level]}; the full record stays in this browser`);
-    if (fit.text === this.lastSuspend) return true;
-    if (connection.set(this.names.suspendData, fit.text)) {
-      this.lastSuspend = fit.text;
+    const text = tagged(fit.text);
+    if (text === this.lastSuspend) return true;
+    if (connection.set(this.names.suspendData, text)) {
+      this.lastSuspend = text;
       return true;
     }
     // Some LMSs keep less than the standard allows: try SCORM 1.2's size once before giving up.
-    if (fit.text.length > SCORM12_SUSPEND_LIMIT && connection.usable) {
-      fit = fitSuspendData(catalog, log, SCORM12_SUSPEND_LIMIT, unreported);
-      if (fit.ok && connection.set(this.names.suspendData, fit.text)) {
+    if (text.length > SCORM12_SUSPEND_LIMIT && connection.usable) {
+      fit = fitSuspendData(catalog, log, SCORM12_SUSPEND_LIMIT - tag, unreported);
+      if (fit.ok && connection.set(this.names.suspendData, tagged(fit.text))) {
         diagnostics.note(`suspend data sent cut down to ${fit.text.length} chars (${TRIM_STEPS[fit.level]})`);
-        this.lastSuspend = fit.text;
+        this.lastSuspend = tagged(fit.text);
         return true;
       }
     }
@@ -213,8 +259,15 @@ export class ScormReporter {
       if (this.version === '2004') sets.push(['cmi.score.scaled', String(report.score / 100)]);
     }
     let ok = true;
+    let statusChanged = false;
     for (const [element, value] of sets) {
       if (this.sent.get(element) === value) continue;
+      if (statusChanged && element.includes('.score.')) {
+        // A new status goes to the LMS in a commit of its own, before the score: Moodle decides
+        // completion when a score arrives, from the status it already holds.
+        ok = this.commit() && ok;
+        statusChanged = false;
+      }
       if (!this.options.connection.set(element, value)) {
         ok = false;
         continue;
@@ -223,18 +276,29 @@ export class ScormReporter {
       if (element === 'cmi.core.lesson_status') this.held.lesson = value;
       else if (element === 'cmi.completion_status') this.held.completion = value;
       else if (element === 'cmi.success_status') this.held.success = value;
+      else continue;
+      statusChanged = true;
     }
     return ok;
   }
 
-  /** Session time so far, and the commit. */
+  /**
+   * Session time so far, and the commit. Every commit says "suspend": the LMS copy is complete at
+   * every commit, and an LMS that hands back an attempt's data only after a suspending exit
+   * (Moodle with SCORM 2004) resumes it even when the closing save never arrives.
+   */
   commit(): boolean {
-    if (!this.options.connection.usable) return false;
-    if (!this.review) this.setSessionTime();
-    return this.options.connection.commit();
+    const { connection } = this.options;
+    if (!connection.usable) return false;
+    if (!this.review) {
+      this.setSessionTime();
+      if (this.sent.get(this.names.exit) !== 'suspend' && connection.set(this.names.exit, 'suspend'))
+        this.sent.set(this.names.exit, 'suspend');
+    }
+    return connection.commit();
   }
 
-  /** The end of the session: session time, "suspend" so the next launch resumes, commit, finish. */
+  /** The end of the session: session time, "suspend" so the next launch resumes, finish. */
   close(): void {
     const { connection } = this.options;
     if (!connection.usable) return;
@@ -242,7 +306,8 @@ export class ScormReporter {
       this.setSessionTime();
       connection.set(this.names.exit, 'suspend');
     }
-    connection.commit();
+    // No commit first: finishing stores everything, and one closing save is all that some LMSs
+    // can send while the page closes (see INTERACTION_BUDGET).
     connection.finish();
   }
 
