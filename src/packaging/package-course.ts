@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import type { ScormVersion } from '../domain/scorm/cmi.ts';
-import { SITE_ONLY_FILES } from '../integrations/offline/service-worker.ts';
+import { isSiteOnly } from '../integrations/offline/service-worker.ts';
 import { bundleScormScripts } from './bundle.ts';
 import { readCatalog } from './course-catalog.ts';
 import { launchPage } from './launch-page.ts';
@@ -55,8 +55,8 @@ function listFiles(dir: string): string[] {
 
 /** The site's files with URLs made relative and the frame script added to every page. */
 export function stageSite(dist: string): { files: Record<string, Uint8Array>; missing: string[] } {
-  // An LMS serves the package in its own frame and scope: no service worker goes in.
-  const paths = listFiles(dist).filter((path) => !SITE_ONLY_FILES.includes(path));
+  // An LMS serves the package in its own frame and scope: no service worker or search index goes in.
+  const paths = listFiles(dist).filter((path) => !isSiteOnly(path));
   const known = new Set(paths);
   const site: SiteFiles = { has: (p) => known.has(p), topLevel: new Set(paths.map((p) => p.split('/')[0]!)) };
   const files: Record<string, Uint8Array> = {};

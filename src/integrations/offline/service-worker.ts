@@ -8,8 +8,13 @@ import { generateSW } from 'workbox-build';
  */
 export const OFFLINE_IGNORED = ['present/**', 'hr/**', 'sw.js'];
 
-/** Files of the website alone, which the LMS packages leave out. */
-export const SITE_ONLY_FILES: readonly string[] = ['sw.js'];
+/**
+ * Files of the website alone, which the LMS packages leave out (a path, or a folder ending in `/`):
+ * the service worker, and the search index, whose results are site URLs an LMS does not serve.
+ */
+export const SITE_ONLY_FILES: readonly string[] = ['sw.js', 'pagefind/'];
+
+export const isSiteOnly = (path: string): boolean => SITE_ONLY_FILES.some((only) => (only.endsWith('/') ? path.startsWith(only) : path === only));
 
 export interface OfflineBuild {
   /** Files precached. */
