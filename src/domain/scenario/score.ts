@@ -6,21 +6,23 @@ import type { RunState } from './state.ts';
 /**
  * How a finished run is scored, the one definition used by the player, the progress log, the
  * HR re-score and the LMS report. Out of 100:
- *   - outcome (30): loyal 30, resolved 20, lost silently 5, escalated to a third party 0;
+ *   - outcome (25): loyal 25, resolved 15, lost silently 5, escalated to a third party 0;
  *   - steps (40): 5 for each of the eight steps carried out;
- *   - order (10): the share of those steps that came in the method's order;
- *   - replies (20): 20, less 6 for each reply the method calls poor and 3 for each mixed one,
+ *   - order (5): the share of those steps that came in the method's order;
+ *   - replies (30): 30, less 10 for each reply the method calls poor and 4 for each mixed one,
  *     never below 0 — so a run that stumbles into a good ending through poor replies scores low.
+ * With the default pass mark of 80, a loyal run with every step may make two poor replies and
+ * recover; a third, or a run that only resolves the complaint after one, does not pass.
  * A run passes when it keeps the customer (loyal or resolved), its ending is not one the author
  * marked `failsRun` (a customer kept by giving in to an excessive demand), and it reaches the
  * scenario's pass mark.
  */
-export const OUTCOME_POINTS: Record<Outcome, number> = { loyal: 30, resolved: 20, lost: 5, escalated: 0 };
+export const OUTCOME_POINTS: Record<Outcome, number> = { loyal: 25, resolved: 15, lost: 5, escalated: 0 };
 export const POINTS_PER_STEP = 5;
-export const ORDER_POINTS = 10;
-export const REPLY_POINTS = 20;
+export const ORDER_POINTS = 5;
+export const REPLY_POINTS = 30;
 /** What one reply costs of the reply points. */
-export const REPLY_COST: Record<Verdict, number> = { good: 0, mixed: 3, poor: 6 };
+export const REPLY_COST: Record<Verdict, number> = { good: 0, mixed: 4, poor: 10 };
 export const MAX_SCORE = OUTCOME_POINTS.loyal + POINTS_PER_STEP * STEP_IDS.length + ORDER_POINTS + REPLY_POINTS;
 
 /** Outcomes that keep the customer: the complaint stayed at the first level and was handled. */
