@@ -281,7 +281,8 @@ export const zhCN = {
   'scenario.scoreSum': '合计',
   'scenario.passed': '通过',
   'scenario.notPassed': '未通过',
-  'scenario.passRule': '通过条件：留住客户（问题解决或成为忠诚客户），不是靠答应过分要求或跳过这次要练的步骤换来的，并且得分不低于 {mark} 分。',
+  'scenario.passRule':
+    '通过条件：留住客户（问题解决或成为忠诚客户），不是靠答应过分要求或跳过这次要练的步骤换来的，并且得分不低于 {mark} 分。',
   'scenario.outOfOrder': '顺序不当的步骤：{steps}',
   'scenario.missingSteps': '没有做到的步骤：{steps}',
   'scenario.bestPath': '对照更好的走法（{total} 分）',

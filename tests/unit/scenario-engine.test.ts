@@ -148,9 +148,26 @@ describe('the engine on a shipped scenario: a path to each of its endings', () =
 
   test('the same late prevention step keeps a loyal customer only if his mood has recovered far enough', () => {
     // Recovering from "calm down" costs mood; the prevention line's branch checks moodAtLeast 7.
-    const recovered = end('calm-down', 'own-it', 'why-thanks-promise', 'ask-what-matters', 'three-options', 'confirm-satisfied', 'prevent-repeat');
+    const recovered = end(
+      'calm-down',
+      'own-it',
+      'why-thanks-promise',
+      'ask-what-matters',
+      'three-options',
+      'confirm-satisfied',
+      'prevent-repeat',
+    );
     expect(recovered).toMatchObject({ ending: 'opening-day', mood: 9 });
-    const lower = end('order-number', 'insist', 'take-it-on', 'guess-date', 'get-facts', 'three-options', 'confirm-satisfied', 'prevent-repeat');
+    const lower = end(
+      'order-number',
+      'insist',
+      'take-it-on',
+      'guess-date',
+      'get-facts',
+      'three-options',
+      'confirm-satisfied',
+      'prevent-repeat',
+    );
     expect(lower).toMatchObject({ ending: 'resolved-grudging', outcome: 'resolved', mood: 6 });
   });
 

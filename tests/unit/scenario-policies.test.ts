@@ -32,8 +32,11 @@ describe.each(Object.entries(POLICIES))('clicking the %s reply', (name, policy) 
   test('picks a good reply no more often than chance would, over every decision point', () => {
     const nodes = shipped.flatMap((s) => s.nodes);
     const hits = nodes.filter((n) => policy(n, n.choices).verdict === 'good').length / nodes.length;
-    const chance = nodes.reduce((sum, n) => sum + n.choices.filter((c) => c.verdict === 'good').length / n.choices.length, 0) / nodes.length;
-    expect(hits, `${name}: ${(hits * 100).toFixed(0)} % good against ${(chance * 100).toFixed(0)} % by chance`).toBeLessThanOrEqual(chance + MARGIN);
+    const chance =
+      nodes.reduce((sum, n) => sum + n.choices.filter((c) => c.verdict === 'good').length / n.choices.length, 0) / nodes.length;
+    expect(hits, `${name}: ${(hits * 100).toFixed(0)} % good against ${(chance * 100).toFixed(0)} % by chance`).toBeLessThanOrEqual(
+      chance + MARGIN,
+    );
   });
 });
 
@@ -120,7 +123,16 @@ describe('mistakes cost the pass', () => {
       ending: 'precedent',
       passed: false,
     });
-    const tookBack = run('calm-thanks', 'lets-talk-inside', 'understand-first', 'give-in', 'take-it-back', 'honest-no', 'how-was-it', 'what-we-change');
+    const tookBack = run(
+      'calm-thanks',
+      'lets-talk-inside',
+      'understand-first',
+      'give-in',
+      'take-it-back',
+      'honest-no',
+      'how-was-it',
+      'what-we-change',
+    );
     expect(tookBack.ending).not.toBe('precedent');
   });
 });

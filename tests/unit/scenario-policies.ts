@@ -26,7 +26,22 @@ function argmax(choices: readonly ScenarioChoice[], score: (c: ScenarioChoice) =
 const count = (text: string, words: readonly string[]) => words.reduce((n, w) => n + text.split(w).length - 1, 0);
 
 /** Words a reply sounds polite by; the politeness score is how many of them per character. */
-export const POLITE_WORDS = ['您', '请', '抱歉', '对不起', '非常', '感谢', '谢谢', '理解', '麻烦', '辛苦', '不好意思', '体谅', '真的', '一定'];
+export const POLITE_WORDS = [
+  '您',
+  '请',
+  '抱歉',
+  '对不起',
+  '非常',
+  '感谢',
+  '谢谢',
+  '理解',
+  '麻烦',
+  '辛苦',
+  '不好意思',
+  '体谅',
+  '真的',
+  '一定',
+];
 export const politeness = (say: string): number => count(say, POLITE_WORDS) / Math.max(1, chars(say));
 
 /**

@@ -60,10 +60,16 @@ describe('scoreRun', () => {
     const path = ['thank-and-apologise', 'fix-now'];
     const run = (v: 'good' | 'mixed' | 'poor') => {
       const sc = verdicts(s, v);
-      return scoreRun(sc, path.reduce((state, c) => choose(sc, state, c), initialState(sc)))?.replyPoints;
+      return scoreRun(
+        sc,
+        path.reduce((state, c) => choose(sc, state, c), initialState(sc)),
+      )?.replyPoints;
     };
     expect([run('good'), run('mixed'), run('poor')]).toEqual([30, 22, 10]);
-    const long = { ...play('thank-and-apologise', 'fix-now'), path: Array.from({ length: 4 }, () => ['opening', 'blame-courier'] as const) };
+    const long = {
+      ...play('thank-and-apologise', 'fix-now'),
+      path: Array.from({ length: 4 }, () => ['opening', 'blame-courier'] as const),
+    };
     expect(scoreRun(s, long)?.replyPoints).toBe(0);
   });
 
