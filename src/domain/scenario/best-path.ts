@@ -22,6 +22,14 @@ const betterThan = (a: BestRun, b: BestRun | undefined): boolean =>
  * every run; a validated scenario has no endless loop, so the search ends.
  */
 export function bestRun(scenario: Scenario): BestRun | undefined {
+  if (!found.has(scenario)) found.set(scenario, searchBestRun(scenario));
+  return found.get(scenario);
+}
+
+/** The search is worth doing once per scenario object (a scenario is never changed in place). */
+const found = new WeakMap<Scenario, BestRun | undefined>();
+
+function searchBestRun(scenario: Scenario): BestRun | undefined {
   // The rest of a run is worth the same from the same node, mood, flags, fired triggers and steps
   // done *in the same order*: the reply points are a deduction per reply, the same whatever came
   // before. So the best rest is remembered by exactly that, and each rest is ranked by scoring
