@@ -113,6 +113,11 @@ export const endingSchema = z.strictObject({
   say: lineSchema,
   /** What the learner should take away: what worked, what did not, and why. */
   debrief: lineSchema,
+  /**
+   * True for an ending the method counts as a failure although the customer stays, e.g. one
+   * bought by giving in to an excessive demand: a run that reaches it never passes.
+   */
+  failsRun: z.boolean().default(false),
 });
 
 /**
@@ -176,7 +181,7 @@ export const scenarioSchema = z.strictObject({
   /** Deck files the scenario draws on. */
   sources: z.array(deckSchema).min(1, '至少注明一个来源课件'),
   /** Percent of the maximum score a run needs to pass (and it must keep the customer). */
-  passMark: z.number().int().min(0).max(100).default(70),
+  passMark: z.number().int().min(0).max(100).default(80),
   /** Extra state the author wants to remember; mood and steps are always there. */
   flags: z.array(flagSchema).default([]),
   /** Id of the node the conversation starts at. */

@@ -199,16 +199,16 @@ test('a role-play advances by the trainer’s choice, the way the scenario engin
 
   // The presenter clicks the reply the room voted for; the audience sees the customer's answer,
   // the feedback on the reply and the mood, in words.
-  await onStage.getByRole('button', { name: /是不是蛋糕哪里不对/ }).click();
+  await onStage.getByRole('button', { name: /蛋糕是不是哪里不对/ }).click();
   await expect(roleplay.getByText(/其实……我订的是芒果的/)).toBeVisible();
-  await expect(roleplay.getByText(/^点评 · 好的做法：和平型客户不满时很少开口/)).toBeVisible();
+  await expect(roleplay.getByText(/^点评 · 好的做法：注意到她的犹豫/)).toBeVisible();
   await expect(roleplay.getByText('不满（5/10）', { exact: true })).toBeVisible();
   await expect(roleplay.getByText('客户情绪：不满（4/10） → 不满（5/10）')).toBeVisible();
 
   // Either window can click; the steps the reply carried out are ticked in both.
-  await roleplay.getByRole('button', { name: /谢谢您告诉我/ }).click();
+  await roleplay.getByRole('button', { name: /谢谢您说出来/ }).click();
   await expect(onStage.getByText(/浩浩对草莓过敏/)).toBeVisible();
-  await expect(onStage.getByText('已做到 3/8 步')).toBeVisible();
+  await expect(onStage.getByText('已做到 2/8 步')).toBeVisible();
   await expect(onStage.getByRole('listitem').filter({ hasText: '说“谢谢”' })).toContainText('已做到', { useInnerText: true });
   await expect(onStage.getByRole('listitem').filter({ hasText: '确认客户满意' })).toContainText('未做到', { useInnerText: true });
 
@@ -226,9 +226,9 @@ test('a role-play advances by the trainer’s choice, the way the scenario engin
   await onStage.getByRole('button', { name: '重新开始' }).click();
   await expect(roleplay.getByText('……嗯，好的。多少钱来着？')).toBeVisible();
   await expect(roleplay.getByRole('button', { name: '重新开始' })).toBeHidden();
-  await roleplay.getByRole('button', { name: /扫码还是现金/ }).click();
+  await roleplay.getByRole('button', { name: /扫码还是付现金/ }).click();
   await expect(onStage.getByText('那我走了。')).toBeVisible();
-  await onStage.getByRole('button', { name: /您刚才说“草莓的”/ }).click();
+  await onStage.getByRole('button', { name: /您说“草莓的”/ }).click();
   await expect(roleplay.getByText(/其实……我订的是芒果的/)).toBeVisible();
   await roleplay.getByRole('button', { name: /是不是您电话里说错了/ }).click();
   for (const window of [roleplay, onStage]) {
@@ -236,7 +236,7 @@ test('a role-play advances by the trainer’s choice, the way the scenario engin
     await expect(window.getByText('结局：刘阿姨悄悄走了，再也没来')).toBeVisible();
     await expect(window.getByText('客户默默流失').filter({ visible: true })).toBeVisible();
     await expect(window.getByText(/这是抱怨的第二个层次/)).toBeVisible();
-    await expect(window.getByText('得分：12 / 100 分').filter({ visible: true })).toBeVisible();
+    await expect(window.getByText('得分：15 / 100 分').filter({ visible: true })).toBeVisible();
     await expect(window.getByText('非常生气（2/10）', { exact: true })).toBeVisible();
   }
 
@@ -245,6 +245,8 @@ test('a role-play advances by the trainer’s choice, the way the scenario engin
   await late.goto(ROLEPLAY);
   await ready(late);
   await expect(slide(late, n).getByText('结局：刘阿姨悄悄走了，再也没来')).toBeVisible();
+
+  // The presenter's notes of the role-play link the branch map, for the trainer only.
 
   // R starts the role-play over, everywhere.
   await presenter.keyboard.press('r');
@@ -307,7 +309,7 @@ test('the audience and presenter windows pass axe', async ({ page }) => {
   await page.goto(ROLEPLAY);
   await ready(page);
   await jumpTo(page, await slideNumberOf(page, '[data-roleplay]'));
-  await page.getByRole('button', { name: /是不是蛋糕哪里不对/ }).click();
+  await page.getByRole('button', { name: /蛋糕是不是哪里不对/ }).click();
   await check('role-play, second node');
   await page.getByRole('button', { name: /是不是您电话里说错了/ }).click();
   await page.getByRole('button', { name: /您路上慢点/ }).click();

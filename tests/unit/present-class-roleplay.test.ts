@@ -34,7 +34,7 @@ describe('classRoleplayView', () => {
   });
 
   it('takes a conditional branch by the mood the room has built up', () => {
-    const best = ['notice-and-ask', 'thank-and-sorry', 'my-responsibility', 'confirm-details', 'remake-and-deliver', 'ask-if-happy'];
+    const best = ['notice-and-ask', 'thank-her', 'my-responsibility', 'confirm-details', 'remake-and-deliver', 'ask-if-happy'];
     const bumpy = [
       ...['notice-and-ask', 'check-the-order', 'my-fault', 'pick-them-off', 'no-risk', 'go-home-and-wait'],
       ...['get-the-facts', 'tomorrow', 'squeeze-it-in', 'ask-if-happy'],
@@ -48,18 +48,18 @@ describe('classRoleplayView', () => {
       });
     };
     expect(classRoleplayView(leaver, keysOf(best)).state).toMatchObject({ at: 'regular-again', mood: 10 });
-    expect(classRoleplayView(leaver, keysOf(bumpy)).state).toMatchObject({ at: 'cake-fixed', mood: 7 });
+    expect(classRoleplayView(leaver, keysOf(bumpy)).state).toMatchObject({ at: 'grateful-but', mood: 7 });
   });
 
   it('counts the steps the room’s replies carried out', () => {
-    const { state } = classRoleplayView(leaver, ['pickup/notice-and-ask', 'hesitates/thank-and-sorry']);
-    expect(state.steps).toEqual(['thank', 'explain-gratitude', 'apologise']);
+    const { state } = classRoleplayView(leaver, ['pickup/notice-and-ask', 'hesitates/thank-her']);
+    expect(state.steps).toEqual(['thank', 'explain-gratitude']);
   });
 
   it('drops a stale tail: a key of another node, an unknown choice, a malformed key, a choice after the end', () => {
     const start = ['pickup/notice-and-ask'];
     for (const stale of ['pickup/notice-and-ask', 'hesitates/shout', 'nonsense', '/x']) {
-      const view = classRoleplayView(leaver, [...start, stale, 'hesitates/thank-and-sorry']);
+      const view = classRoleplayView(leaver, [...start, stale, 'hesitates/thank-her']);
       expect(view.path).toEqual(start);
       expect(view.state.at).toBe('hesitates');
     }

@@ -100,7 +100,7 @@ describe('bestRun', () => {
       ['opening', 'thank-and-apologise'],
       ['what-now', 'fix-now'],
     ]);
-    expect(best?.score).toMatchObject({ ending: 'loyal', total: 40 + 35 + 10 + 10 });
+    expect(best?.score).toMatchObject({ ending: 'loyal', total: 25 + 35 + 5 + 30 });
   });
 });
 
@@ -147,29 +147,32 @@ describe('the engine on a shipped scenario: a path to each of its endings', () =
   });
 
   test('the same late prevention step keeps a loyal customer only if his mood has recovered far enough', () => {
-    // Recovering from "calm down" costs mood; the prevention line's branch checks moodAtLeast 8.
+    // Recovering from "calm down" costs mood; the prevention line's branch checks moodAtLeast 7.
     const recovered = end(
       'calm-down',
       'own-it',
-      'we-will-hurry',
-      'get-facts',
-      'one-option',
-      'options-now',
+      'why-thanks-promise',
+      'ask-what-matters',
+      'three-options',
       'confirm-satisfied',
       'prevent-repeat',
     );
-    expect(recovered).toMatchObject({ ending: 'opening-day', mood: 8 });
+    expect(recovered).toMatchObject({ ending: 'opening-day', mood: 9 });
     const lower = end(
       'order-number',
       'insist',
       'take-it-on',
       'guess-date',
       'get-facts',
-      'one-option',
-      'options-now',
+      'three-options',
       'confirm-satisfied',
       'prevent-repeat',
     );
-    expect(lower).toMatchObject({ ending: 'resolved-grudging', outcome: 'resolved' });
+    expect(lower).toMatchObject({ ending: 'resolved-grudging', outcome: 'resolved', mood: 6 });
+  });
+
+  test('a coupon offered before the facts calms him now and still costs the loyal ending at the end', () => {
+    const coupon = end('thank-apologise', 'coupon-first', 'get-facts', 'three-options', 'confirm-satisfied', 'prevent-repeat');
+    expect(coupon).toMatchObject({ ending: 'resolved-grudging', mood: 10 });
   });
 });

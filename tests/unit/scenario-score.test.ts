@@ -10,7 +10,7 @@ const s = example();
 const play = (...choices: string[]): RunState => choices.reduce((state, c) => choose(s, state, c), initialState(s));
 
 describe('scoreRun', () => {
-  test('is out of 100: outcome 40, eight steps 40, order 10, mood 10', () => {
+  test('is out of 100: outcome 25, eight steps 40, order 5, replies 30', () => {
     expect(MAX_SCORE).toBe(100);
   });
 
@@ -22,44 +22,73 @@ describe('scoreRun', () => {
     expect(scoreRun(s, play('thank-and-apologise', 'fix-now'))).toEqual({
       outcome: 'loyal',
       ending: 'loyal',
-      outcomePoints: 40,
+      outcomePoints: 25,
       steps: ['thank', 'explain-gratitude', 'apologise', 'promise', 'fix-fast', 'check-satisfaction', 'prevent'],
       missing: ['gather-info'],
       stepPoints: 35,
       outOfOrder: [],
-      orderPoints: 10,
+      orderPoints: 5,
+      replies: { good: 2, mixed: 0, poor: 0 },
+      replyPoints: 30,
       mood: 10,
-      moodPoints: 10,
       total: 95,
       max: 100,
       passed: true,
     });
   });
 
-  test('a resolved ending after a mistake: fewer points for the outcome and the mood', () => {
+  test('a resolved ending after a mistake: fewer points for the outcome, and the poor reply costs 10', () => {
     const score = scoreRun(s, play('blame-courier', 'fix-now'));
     expect(score).toMatchObject({
       outcome: 'resolved',
-      outcomePoints: 30,
+      outcomePoints: 15,
       stepPoints: 20,
-      orderPoints: 10,
+      orderPoints: 5,
+      replies: { good: 1, mixed: 0, poor: 1 },
+      replyPoints: 20,
       mood: 5,
-      moodPoints: 5,
-      total: 65,
+      total: 60,
       passed: false,
     });
+  });
+
+  test('every poor reply costs 10 and every mixed one 4 of the 30 reply points, never below 0', () => {
+    const verdicts = (s2: typeof s, v: 'good' | 'mixed' | 'poor') => ({
+      ...s2,
+      nodes: s2.nodes.map((n) => ({ ...n, choices: n.choices.map((c) => ({ ...c, verdict: v })) })),
+    });
+    const path = ['thank-and-apologise', 'fix-now'];
+    const run = (v: 'good' | 'mixed' | 'poor') => {
+      const sc = verdicts(s, v);
+      return scoreRun(
+        sc,
+        path.reduce((state, c) => choose(sc, state, c), initialState(sc)),
+      )?.replyPoints;
+    };
+    expect([run('good'), run('mixed'), run('poor')]).toEqual([30, 22, 10]);
+    const long = {
+      ...play('thank-and-apologise', 'fix-now'),
+      path: Array.from({ length: 4 }, () => ['opening', 'blame-courier'] as const),
+    };
+    expect(scoreRun(s, long)?.replyPoints).toBe(0);
+  });
+
+  test('an ending the author marks failsRun never passes, however many points the run has', () => {
+    const conceded = { ...s, endings: s.endings.map((e) => (e.id === 'loyal' ? { ...e, failsRun: true } : e)) };
+    const score = scoreRun(conceded, play('thank-and-apologise', 'fix-now'));
+    expect(score).toMatchObject({ outcome: 'loyal', total: 95, passed: false });
   });
 
   test('losing the customer never passes, whatever the points', () => {
     const lenient = { ...s, passMark: 0 };
     const lost = choose(lenient, choose(lenient, initialState(lenient), 'blame-courier'), 'wait-and-see');
-    expect(scoreRun(lenient, lost)).toMatchObject({ outcome: 'lost', outcomePoints: 10, total: 10, passed: false });
+    expect(scoreRun(lenient, lost)).toMatchObject({ outcome: 'lost', outcomePoints: 5, total: 15, passed: false });
   });
 
   test('a run passes at exactly the pass mark', () => {
     const state = play('blame-courier', 'fix-now');
-    expect(scoreRun({ ...s, passMark: 65 }, state)?.passed).toBe(true);
-    expect(scoreRun({ ...s, passMark: 66 }, state)?.passed).toBe(false);
+    expect(scoreRun({ ...s, passMark: 60 }, state)?.passed).toBe(true);
+    expect(scoreRun({ ...s, passMark: 61 }, state)?.passed).toBe(false);
   });
 });
 
@@ -84,7 +113,7 @@ describe('stepsInOrder', () => {
 
   test('order points are the share of steps in order, rounded', () => {
     const late = { ...play('blame-courier', 'fix-now'), steps: ['fix-fast', 'thank', 'explain-gratitude', 'apologise'] as StepId[] };
-    expect(scoreRun(s, late)).toMatchObject({ outOfOrder: ['fix-fast'], orderPoints: 8 });
+    expect(scoreRun(s, late)).toMatchObject({ outOfOrder: ['fix-fast'], orderPoints: 4 });
   });
 });
 

@@ -170,7 +170,14 @@ describe('validateScenario', () => {
 
   test('rejects an ending that no run can reach', () => {
     const s = example();
-    s.endings.push({ id: 'third-party', outcome: 'escalated', title: '投诉到平台', say: '我要去平台投诉你们。', debrief: '……' });
+    s.endings.push({
+      id: 'third-party',
+      outcome: 'escalated',
+      title: '投诉到平台',
+      say: '我要去平台投诉你们。',
+      debrief: '……',
+      failsRun: false,
+    });
     expect(flawsOf(s)).toMatchInlineSnapshot(`
       [
         "endings.third-party: 【结局无法到达】结局 "third-party" 永远到达不了：没有选项指向它，或者指向它的条件永远不成立",

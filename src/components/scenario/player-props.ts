@@ -19,12 +19,10 @@ const best = new Map<string, PathStep[]>();
 /** Everything the player island needs, worked out once per scenario at build time. */
 export function playerProps(scenario: Scenario) {
   if (!best.has(scenario.id)) best.set(scenario.id, bestRun(scenario)?.path ?? []);
-  const base = import.meta.env.BASE_URL;
   return {
     scenario,
     version: contentVersion(scenario),
     best: best.get(scenario.id) ?? [],
     strings: playerStrings(),
-    mapHref: `${base}scenarios/${scenario.id}/map/`,
   };
 }

@@ -8,6 +8,11 @@ export interface BestRun {
   score: RunScore;
 }
 
+interface Rest extends BestRun {
+  /** The state the rest of the run ends in. */
+  end: RunState;
+}
+
 const betterThan = (a: BestRun, b: BestRun | undefined): boolean =>
   !b || a.score.total > b.score.total || (a.score.total === b.score.total && a.path.length < b.path.length);
 
@@ -17,20 +22,30 @@ const betterThan = (a: BestRun, b: BestRun | undefined): boolean =>
  * every run; a validated scenario has no endless loop, so the search ends.
  */
 export function bestRun(scenario: Scenario): BestRun | undefined {
-  // The rest of a run scores the same from the same node, mood, flags, fired triggers and steps
-  // done *in the same order*, so the best continuation is remembered by exactly that.
-  const memo = new Map<string, BestRun | null>();
+  if (!found.has(scenario)) found.set(scenario, searchBestRun(scenario));
+  return found.get(scenario);
+}
+
+/** The search is worth doing once per scenario object (a scenario is never changed in place). */
+const found = new WeakMap<Scenario, BestRun | undefined>();
+
+function searchBestRun(scenario: Scenario): BestRun | undefined {
+  // The rest of a run is worth the same from the same node, mood, flags, fired triggers and steps
+  // done *in the same order*: the reply points are a deduction per reply, the same whatever came
+  // before. So the best rest is remembered by exactly that, and each rest is ranked by scoring
+  // the end state with the rest's own replies (the replies before it are common to all rests).
+  const memo = new Map<string, Rest | null>();
   const keyOf = (s: RunState) => `${s.at}|${s.mood}|${s.steps.join(',')}|${s.flags.join(',')}|${s.fired.join(',')}`;
-  const visit = (state: RunState, depth: number): BestRun | undefined => {
+  const visit = (state: RunState, depth: number): Rest | undefined => {
     if (state.ended) {
-      const score = scoreRun(scenario, state);
-      return score ? { path: [], score } : undefined;
+      const score = scoreRun(scenario, { ...state, path: [] });
+      return score ? { path: [], score, end: state } : undefined;
     }
     const key = keyOf(state);
     const known = memo.get(key);
     if (known !== undefined) return known ?? undefined;
     if (depth > 500) return undefined;
-    let best: BestRun | undefined;
+    let best: Rest | undefined;
     for (const choice of nodeById(scenario, state.at)?.choices ?? []) {
       let next: RunState;
       try {
@@ -38,13 +53,17 @@ export function bestRun(scenario: Scenario): BestRun | undefined {
       } catch {
         continue;
       }
-      const rest = visit(next, depth + 1);
+      const rest = visit({ ...next, path: [] }, depth + 1);
       if (!rest) continue;
-      const candidate: BestRun = { path: [[state.at, choice.id], ...rest.path], score: rest.score };
+      const path: PathStep[] = [[state.at, choice.id], ...rest.path];
+      const score = scoreRun(scenario, { ...rest.end, path });
+      if (!score) continue;
+      const candidate: Rest = { path, score, end: rest.end };
       if (betterThan(candidate, best)) best = candidate;
     }
     memo.set(key, best ?? null);
     return best;
   };
-  return visit(initialState(scenario), 0);
+  const best = visit(initialState(scenario), 0);
+  return best ? { path: best.path, score: best.score } : undefined;
 }

@@ -1,23 +1,29 @@
 import { STEP_IDS, stepPosition, type StepId } from '../complaint-steps.ts';
-import type { Outcome, Scenario } from '../../schemas/scenario.ts';
-import { endingById } from './engine.ts';
-import { MOOD_MAX } from './mood.ts';
+import type { Outcome, Scenario, Verdict } from '../../schemas/scenario.ts';
+import { endingById, nodeById } from './engine.ts';
 import type { RunState } from './state.ts';
 
 /**
  * How a finished run is scored, the one definition used by the player, the progress log, the
  * HR re-score and the LMS report. Out of 100:
- *   - outcome (40): loyal 40, resolved 30, lost silently 10, escalated to a third party 0;
+ *   - outcome (25): loyal 25, resolved 15, lost silently 5, escalated to a third party 0;
  *   - steps (40): 5 for each of the eight steps carried out;
- *   - order (10): the share of those steps that came in the method's order;
- *   - mood (10): the customer's mood at the end, 0–10.
- * A run passes when it keeps the customer (loyal or resolved) and reaches the scenario's pass mark.
+ *   - order (5): the share of those steps that came in the method's order;
+ *   - replies (30): 30, less 10 for each reply the method calls poor and 4 for each mixed one,
+ *     never below 0 — so a run that stumbles into a good ending through poor replies scores low.
+ * With the default pass mark of 80, a loyal run with every step may make two poor replies and
+ * recover; a third, or a run that only resolves the complaint after one, does not pass.
+ * A run passes when it keeps the customer (loyal or resolved), its ending is not one the author
+ * marked `failsRun` (a customer kept by giving in to an excessive demand), and it reaches the
+ * scenario's pass mark.
  */
-export const OUTCOME_POINTS: Record<Outcome, number> = { loyal: 40, resolved: 30, lost: 10, escalated: 0 };
+export const OUTCOME_POINTS: Record<Outcome, number> = { loyal: 25, resolved: 15, lost: 5, escalated: 0 };
 export const POINTS_PER_STEP = 5;
-export const ORDER_POINTS = 10;
-export const MOOD_POINTS = MOOD_MAX;
-export const MAX_SCORE = OUTCOME_POINTS.loyal + POINTS_PER_STEP * STEP_IDS.length + ORDER_POINTS + MOOD_POINTS;
+export const ORDER_POINTS = 5;
+export const REPLY_POINTS = 30;
+/** What one reply costs of the reply points. */
+export const REPLY_COST: Record<Verdict, number> = { good: 0, mixed: 4, poor: 10 };
+export const MAX_SCORE = OUTCOME_POINTS.loyal + POINTS_PER_STEP * STEP_IDS.length + ORDER_POINTS + REPLY_POINTS;
 
 /** Outcomes that keep the customer: the complaint stayed at the first level and was handled. */
 export const KEEPS_CUSTOMER: ReadonlySet<Outcome> = new Set<Outcome>(['loyal', 'resolved']);
@@ -34,8 +40,11 @@ export interface RunScore {
   /** Steps that came earlier or later than the method puts them. */
   outOfOrder: StepId[];
   orderPoints: number;
+  /** How many of the learner's replies were good, mixed and poor. */
+  replies: Record<Verdict, number>;
+  replyPoints: number;
+  /** The customer's mood at the end, 0–10 (shown, not scored: the outcome already reflects it). */
   mood: number;
-  moodPoints: number;
   total: number;
   max: number;
   passed: boolean;
@@ -74,8 +83,14 @@ export function scoreRun(scenario: Scenario, state: RunState): RunScore | undefi
   const outOfOrder = steps.filter((s) => !inOrder.includes(s));
   const stepPoints = steps.length * POINTS_PER_STEP;
   const orderPoints = steps.length === 0 ? 0 : Math.round((ORDER_POINTS * inOrder.length) / steps.length);
-  const moodPoints = Math.round((state.mood / MOOD_MAX) * MOOD_POINTS);
-  const total = outcomePoints + stepPoints + orderPoints + moodPoints;
+  const replies: Record<Verdict, number> = { good: 0, mixed: 0, poor: 0 };
+  for (const [nodeId, choiceId] of state.path) {
+    const verdict = nodeById(scenario, nodeId)?.choices.find((c) => c.id === choiceId)?.verdict;
+    if (verdict) replies[verdict]++;
+  }
+  const cost = replies.mixed * REPLY_COST.mixed + replies.poor * REPLY_COST.poor;
+  const replyPoints = Math.max(0, REPLY_POINTS - cost);
+  const total = outcomePoints + stepPoints + orderPoints + replyPoints;
   return {
     outcome: ending.outcome,
     ending: ending.id,
@@ -85,10 +100,11 @@ export function scoreRun(scenario: Scenario, state: RunState): RunScore | undefi
     stepPoints,
     outOfOrder,
     orderPoints,
+    replies,
+    replyPoints,
     mood: state.mood,
-    moodPoints,
     total,
     max: MAX_SCORE,
-    passed: KEEPS_CUSTOMER.has(ending.outcome) && total * 100 >= scenario.passMark * MAX_SCORE,
+    passed: KEEPS_CUSTOMER.has(ending.outcome) && !ending.failsRun && total * 100 >= scenario.passMark * MAX_SCORE,
   };
 }
