@@ -11,7 +11,7 @@ import { RECORD_FORMAT, RECORD_VERSION, type CompletionRecord } from '../../src/
 import { readCompletionRecord } from '../../src/domain/records/read-record.ts';
 import { shippedCatalogue } from '../fixtures/catalogue.ts';
 import { completed, learnerSet, minute, progressLog, viewed } from '../fixtures/progress-events.ts';
-import { answersFor, honestAttempt, makeRecord } from '../fixtures/records.ts';
+import { answered, answersFor, honestAttempt, makeRecord } from '../fixtures/records.ts';
 
 const catalogue = shippedCatalogue();
 const [first, second] = catalogue.map.lessons;
@@ -151,7 +151,7 @@ describe('a record made from any honest log', () => {
             ...attempts.map(([a, seed], i): ProgressEvent => {
               let s = seed;
               const random = () => (s = (s * 48271) % 2147483647) / 2147483647;
-              const { id: _ignored, ...attempt } = honestAttempt(a, `a${i}`, 100 + i, answersFor(a, random));
+              const { id: _ignored, ...attempt } = honestAttempt(a, `a${i}`, 100 + i, answered(a, random));
               return { id: `a${i}`, at: minute(100 + i), type: 'attempt', attempt };
             }),
           ].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1));

@@ -6,7 +6,7 @@ import { toCsv } from '../../domain/records/csv.ts';
 import { learnerDetail } from '../../domain/records/detail.ts';
 import { MAX_RECORD_BYTES, readCompletionRecord } from '../../domain/records/read-record.ts';
 import { detailRows, summaryRows, type RowWords } from '../../domain/records/rows.ts';
-import { scoredActivities } from '../../domain/records/summary.ts';
+import { scoredActivities } from '../../domain/course-score.ts';
 import type { FromWorker, Report, ToWorker } from './protocol.ts';
 import { rowWords } from './row-words.ts';
 
@@ -60,7 +60,7 @@ function report(a: Analysis, c: Catalogue): Report {
     })),
     stats: a.stats,
     departments: [...new Set(a.rows.map((r) => r.merged.learner.department))].sort((x, y) => x.localeCompare(y, 'zh-CN')),
-    scored: scoredActivities(c).map((id) => titles.get(id) ?? id),
+    scored: scoredActivities(c.rule, c.activities).map((id) => titles.get(id) ?? id),
   };
 }
 
