@@ -1,5 +1,6 @@
 import { parseProgress, type RejectReason } from '../domain/progress/parse.ts';
 import type { ProgressLog } from '../domain/progress/events.ts';
+import type { DraftStorage } from './draft-storage.ts';
 
 /** The one namespaced, versioned key the progress record lives under. */
 export const PROGRESS_KEY = 'service-classroom:progress:v1';
@@ -36,6 +37,11 @@ export interface ProgressStorage {
   unsaved?(courseId: string): ProgressLog | undefined;
   /** Calls back with another tab's newer record; returns an unsubscribe function. */
   watch(courseId: string, onChange: (log: ProgressLog) => void): () => void;
+  /**
+   * Where this storage keeps drafts, when it keeps them itself (the package's, per LMS learner).
+   * Without it, drafts go to localStorage under the course's namespace (`draft-storage.ts`).
+   */
+  drafts?: DraftStorage;
 }
 
 const isQuotaError = (error: unknown): boolean => (error as DOMException | undefined)?.name === 'QuotaExceededError';

@@ -30,6 +30,8 @@ let now: () => string = () => new Date().toISOString();
 /** The current time as the store sees it (injectable in tests). */
 export const currentTime = (): string => now();
 let stopWatching: () => void = () => {};
+/** The storage the log is kept in (drafts keep beside it). */
+export const currentStorage = (): ProgressStorage | undefined => storage;
 
 export interface StartOptions {
   courseId: string;

@@ -179,6 +179,25 @@ describe('an LMS session on the launch page', () => {
     expect((JSON.parse(b.read()) as ProgressLog).events.filter((e) => e.type === 'lesson-completed')).toEqual([]);
   });
 
+  it('keeps one learner’s drafts from another’s, and a reset clears only the learner’s own', () => {
+    const storage = new FakeStorage();
+    const a = session(lms('1.2', learner('1.2', 'A1', 'A')).self, storage).s;
+    a.start();
+    a.writeDraft(kc.id, '{"responses":{"q1":"a"}}');
+    expect(a.readDraft(kc.id)).toBe('{"responses":{"q1":"a"}}');
+    a.end();
+    const b = session(lms('1.2', learner('1.2', 'B2', 'B')).self, storage).s;
+    b.start();
+    expect(b.readDraft(kc.id)).toBeNull();
+    b.writeDraft(kc.id, '{"responses":{}}');
+    b.clearDrafts();
+    expect(b.readDraft(kc.id)).toBeNull();
+    b.end();
+    const again = session(lms('1.2', learner('1.2', 'A1', 'A')).self, storage).s;
+    again.start();
+    expect(again.readDraft(kc.id)).toBe('{"responses":{"q1":"a"}}');
+  });
+
   it('in review mode reports nothing', () => {
     const review = lms('1.2', { core: { student_id: 'E1', lesson_mode: 'review' } });
     const { s } = session(review.self, new FakeStorage());

@@ -5,6 +5,7 @@ import { currentLearner } from '../../domain/progress/reducers.ts';
 import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
 import { displayName, type ScormVersion } from '../../domain/scorm/cmi.ts';
 import { mergeResumed } from '../../domain/scorm/resume.ts';
+import { keyedDrafts, localDrafts, type DraftStorage } from '../../stores/draft-storage.ts';
 import { localProgressStorage, type ProgressStorage, type SaveOutcome } from '../../stores/progress-storage.ts';
 import { findLmsApi, type WindowLike } from './api-discovery.ts';
 import type { Diagnostics } from './diagnostics.ts';
@@ -71,6 +72,8 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private log: ProgressLog;
   private local: ProgressStorage | undefined;
   private copy: ReturnType<typeof learnerCopy> | undefined;
+  /** Drafts: this learner's, beside their copy of the log; in local mode, the website's. */
+  private drafts: DraftStorage | undefined;
   private pending = false;
   private significant = false;
   private lastCopyOutcome: SaveOutcome = 'saved';
@@ -105,6 +108,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     }
     this.mode = launch.review ? 'review' : 'lms';
     this.copy = learnerCopy(storage, catalog.courseId, launch.learnerId);
+    this.drafts = keyedDrafts(storage, `${this.copy.key}:draft:`);
     const kept = this.copy.load();
     if (kept.problem) diagnostics.error(`this browser's copy for the learner: ${kept.problem}`);
     this.reporter.markReported(kept.reported);
@@ -123,6 +127,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private startLocal(mode: SessionMode): string {
     this.mode = mode;
     this.local = localProgressStorage(this.options.storage);
+    this.drafts = localDrafts(this.options.storage, this.options.catalog.courseId);
     const loaded = this.local.load(this.options.catalog.courseId);
     if (loaded.kind === 'loaded') this.log = loaded.log;
     this.notify();
@@ -176,6 +181,18 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     this.scheduleReport();
     // Kept beyond this tab if this browser saved it, or if the LMS is there to receive it.
     return saved === 'saved' || this.connection?.usable ? 'saved' : saved;
+  }
+
+  readDraft(activityId: string): string | null {
+    return this.drafts?.read(activityId) ?? null;
+  }
+
+  writeDraft(activityId: string, text: string | null): void {
+    this.drafts?.write(activityId, text);
+  }
+
+  clearDrafts(): void {
+    this.drafts?.clear();
   }
 
   visit(href: string): void {
