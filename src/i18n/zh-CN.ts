@@ -59,6 +59,8 @@ export const zhCN = {
   'progress.export': '导出学习记录',
   'progress.recovered.title': '发现一份无法读取的学习记录',
   'progress.recovered.body': '课程已从头开始记录，原记录原样保存在浏览器中，如需找回请联系培训负责人。保存位置：{key}',
+  'progress.recovered.kept':
+    '记录中能读取的前 {n} 条学习记录已经恢复，课程从这里接着记录；之后损坏的部分未能读取。原记录原样保存在浏览器中，如需找回请联系培训负责人。保存位置：{key}',
   'progress.reject.empty': '文件是空的，里面没有学习记录。',
   'progress.reject.too-large': '文件超过 5 MB，不是本课程的学习记录备份。',
   'progress.reject.truncated': '文件不完整（可能下载或复制时被截断），无法读取。',

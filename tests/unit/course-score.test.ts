@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessmentAttempt, classificationAttempt, quizAnswers, quizAttempt, rolePlayAttempt } from '../../src/domain/attempts.ts';
+import { assessmentAttempt } from '../../src/domain/attempts/assessment.ts';
+import { classificationAttempt } from '../../src/domain/attempts/classification.ts';
+import { quizAnswers, quizAttempt } from '../../src/domain/attempts/quiz.ts';
+import { rolePlayAttempt } from '../../src/domain/attempts/role-play.ts';
 import { bestResults, courseScore, hasCourseScore, scoredActivities } from '../../src/domain/course-score.ts';
 import type { Attempt, ProgressEvent } from '../../src/domain/progress/events.ts';
 import { bestAttempts } from '../../src/domain/progress/reducers.ts';

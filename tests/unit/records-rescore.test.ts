@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueActivity } from '../../src/domain/records/catalogue.ts';
-import { scoreAnswers, scoreRolePlayAnswers } from '../../src/domain/attempts.ts';
+import { scoreRolePlayAnswers } from '../../src/domain/attempts/role-play.ts';
+import { scoreAnswers } from '../../src/domain/attempts/score-answers.ts';
 import { checkAttempt } from '../../src/domain/records/verify.ts';
 import { scoreAttempt } from '../../src/domain/quiz-scoring.ts';
 import { scoreClassification } from '../../src/domain/classification-scoring.ts';

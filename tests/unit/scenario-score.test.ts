@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { choose } from '../../src/domain/scenario/engine.ts';
 import { MAX_SCORE, scoreRun, stepsInOrder } from '../../src/domain/scenario/score.ts';
 import { initialState, type RunState } from '../../src/domain/scenario/state.ts';
-import { rolePlayAttempt, scoreRolePlayAnswers } from '../../src/domain/attempts.ts';
+import { rolePlayAttempt, scoreRolePlayAnswers } from '../../src/domain/attempts/role-play.ts';
 import type { StepId } from '../../src/domain/complaint-steps.ts';
 import { example } from './scenario-fixture.ts';
 

@@ -1,4 +1,4 @@
-import type { AttemptScore } from '../attempts.ts';
+import type { AttemptScore } from '../attempts/attempt.ts';
 import { isScenarioAnswers } from '../scenario/run-record.ts';
 
 /** An attempt scored again from its raw answers by `scoreAnswers`, the function its island used. */

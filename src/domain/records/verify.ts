@@ -1,4 +1,5 @@
-import { attemptKind, scoreAnswers } from '../attempts.ts';
+import { attemptKind } from '../attempts/attempt.ts';
+import { scoreAnswers } from '../attempts/score-answers.ts';
 import { isScenarioAnswers } from '../scenario/run-record.ts';
 import type { PathStep } from '../scenario/state.ts';
 import { activityIndex, type Catalogue, type CatalogueActivity, type CatalogueKind } from './catalogue.ts';
