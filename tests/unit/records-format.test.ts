@@ -9,6 +9,7 @@ import { courseContentVersion } from '../../src/domain/records/catalogue.ts';
 import { completionRecord, missingLearnerFields, recordDigest, recordFilename } from '../../src/domain/records/completion-record.ts';
 import { RECORD_FORMAT, RECORD_VERSION, type CompletionRecord } from '../../src/domain/records/format.ts';
 import { readCompletionRecord } from '../../src/domain/records/read-record.ts';
+import { completionRecordJsonSchema } from '../../src/schemas/completion-record.ts';
 import { shippedCatalogue } from '../fixtures/catalogue.ts';
 import { completed, learnerSet, minute, progressLog, viewed } from '../fixtures/progress-events.ts';
 import { answered, answersFor, honestAttempt, makeRecord } from '../fixtures/records.ts';
@@ -98,6 +99,10 @@ describe('the JSON Schema of the record', () => {
     properties: Record<string, { required?: string[]; items?: { required?: string[] } }>;
   };
   const validate = new Ajv2020({ allErrors: true }).compile(schema);
+
+  it('is the file generated from the record’s zod schema (run `npm run schema` after changing it)', () => {
+    expect(schema).toEqual(completionRecordJsonSchema());
+  });
 
   it('accepts the record the course writes, and records of many learners', () => {
     expect(validate(record), JSON.stringify(validate.errors)).toBe(true);

@@ -142,7 +142,7 @@ describe('the status of each record file', () => {
       'a record with a score that is text',
       text({ ...honest, attempts: [{ ...honest.attempts[0], score: '100' }] }),
       'invalid',
-      'attempts[0]',
+      'attempts[0].score',
     ],
     [
       'a record with one attempt twice',
