@@ -5,7 +5,8 @@
  * A `ProgressStorage` that knows better (the package's, going through its launch page) carries
  * its own `drafts`; otherwise they live in localStorage, one key per activity.
  *
- * Kept out of `progress-storage.ts` so the script every page loads does not carry it.
+ * Kept out of `progress-storage.ts` so the script every page loads does not carry it, and the
+ * sweep a reset needs is apart again (`sweepDrafts`), so the islands do not carry that either.
  * Storage failures are swallowed: losing a draft only costs a restart.
  */
 
@@ -18,13 +19,11 @@ export interface DraftStorage {
   clear(): void;
 }
 
-/** `service-classroom:drafts:v1:<courseId>:<activityId>` on the website. */
-export const DRAFT_PREFIX = 'service-classroom:drafts:v1:';
-/** Before drafts were namespaced: `service-classroom:draft:<activityId>`. Never read; removed by a reset. */
-export const LEGACY_DRAFT_PREFIX = 'service-classroom:draft:';
+/** The website's drafts of a course: `service-classroom:drafts:v1:<courseId>:<activityId>`. */
+export const draftPrefix = (courseId: string): string => `service-classroom:drafts:v1:${courseId}:`;
 
-/** Drafts under `prefix + activityId` in a Web Storage; `clear` removes every key starting with one of `prefixes`. */
-export function keyedDrafts(getStorage: () => Storage | undefined, prefix: string, prefixes: readonly string[] = [prefix]): DraftStorage {
+/** Reading and writing drafts under `prefix + activityId` in a Web Storage. */
+export function keyedDrafts(getStorage: () => Storage | undefined, prefix: string): Omit<DraftStorage, 'clear'> {
   return {
     read(activityId) {
       try {
@@ -42,19 +41,5 @@ export function keyedDrafts(getStorage: () => Storage | undefined, prefix: strin
         // A full or disabled storage loses the draft, not progress.
       }
     },
-    clear() {
-      try {
-        const store = getStorage();
-        if (!store) return;
-        const keys = Array.from({ length: store.length }, (_, i) => store.key(i));
-        for (const key of keys) if (key !== null && prefixes.some((p) => key.startsWith(p))) store.removeItem(key);
-      } catch {
-        // Nothing to clear if storage is unavailable.
-      }
-    },
   };
 }
-
-/** The website's drafts of one course, in localStorage (a reset also sweeps the pre-namespace ones). */
-export const localDrafts = (getStorage: () => Storage | undefined, courseId: string): DraftStorage =>
-  keyedDrafts(getStorage, `${DRAFT_PREFIX}${courseId}:`, [`${DRAFT_PREFIX}${courseId}:`, LEGACY_DRAFT_PREFIX]);

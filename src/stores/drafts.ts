@@ -1,4 +1,4 @@
-import { localDrafts, type DraftStorage } from './draft-storage.ts';
+import { draftPrefix, keyedDrafts, type DraftStorage } from './draft-storage.ts';
 import { $progress, currentStorage, ensureProgressStarted } from './progress.ts';
 
 /**
@@ -8,9 +8,9 @@ import { $progress, currentStorage, ensureProgressStarted } from './progress.ts'
  * LMS learner in a package (through its launch page), and forgotten by a reset
  * (`draft-storage.ts`). Storage failures are ignored; losing a draft only costs a restart.
  */
-function drafts(): DraftStorage {
+function drafts(): Omit<DraftStorage, 'clear'> {
   ensureProgressStarted();
-  return currentStorage()?.drafts ?? localDrafts(() => globalThis.localStorage, $progress.get().courseId);
+  return currentStorage()?.drafts ?? keyedDrafts(() => globalThis.localStorage, draftPrefix($progress.get().courseId));
 }
 
 export function loadDraft<T>(activityId: string, isValid: (value: unknown) => value is T): T | undefined {
@@ -27,9 +27,6 @@ export function loadDraft<T>(activityId: string, isValid: (value: unknown) => va
 export const saveDraft = (activityId: string, value: unknown): void => drafts().write(activityId, JSON.stringify(value));
 
 export const clearDraft = (activityId: string): void => drafts().write(activityId, null);
-
-/** Forgets every draft of this course (and, in a package, of this LMS learner). */
-export const clearAllDrafts = (): void => drafts().clear();
 
 /**
  * One activity's draft slot, for the activity as built (`version` is its content version): a

@@ -2,8 +2,8 @@ import { mergeEvents } from '../domain/progress/merge.ts';
 import { parseProgress } from '../domain/progress/parse.ts';
 import type { RejectReason } from '../domain/progress/parse.ts';
 import { emptyLog, type LearnerProfile } from '../domain/progress/events.ts';
-import { clearAllDrafts } from './drafts.ts';
-import { $progress, append, commit, currentTime, ensureProgressStarted } from './progress.ts';
+import { localDrafts } from './draft-sweep.ts';
+import { $progress, append, commit, currentStorage, currentTime, ensureProgressStarted } from './progress.ts';
 
 // What only `/me/` does to the log: import a backup, set the learner's profile, reset. Kept apart
 // from `progress.ts` so the script every page loads does not carry it.
@@ -33,6 +33,7 @@ export function setLearner(learner: LearnerProfile): void {
  */
 export function reset(): void {
   ensureProgressStarted();
-  commit({ ...emptyLog($progress.get().courseId), resetAt: currentTime() });
-  clearAllDrafts();
+  const { courseId } = $progress.get();
+  commit({ ...emptyLog(courseId), resetAt: currentTime() });
+  (currentStorage()?.drafts ?? localDrafts(() => globalThis.localStorage, courseId)).clear();
 }

@@ -95,7 +95,12 @@ function islandAttempt(activity: CatalogueActivity, seed: number, finishedAt: nu
   const any = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const some = <T>(items: readonly T[]): T[] => items.filter(() => random() < 0.5);
   const shuffled = <T>(items: readonly T[]): T[] => [...items].sort(() => random() - 0.5);
-  const stamp = { activityId: activity.id, version: activity.version, startedAt: minute(finishedAt - 2), finishedAt: minute(finishedAt) };
+  const stamp = {
+    activityId: activity.id,
+    contentVersion: activity.version,
+    startedAt: minute(finishedAt - 2),
+    finishedAt: minute(finishedAt),
+  };
   switch (activity.kind) {
     case 'quiz': {
       const responses: Record<string, QuestionResponse> = {};

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyLog } from '../../src/domain/progress/events.ts';
-import { DRAFT_PREFIX, type DraftStorage } from '../../src/stores/draft-storage.ts';
+import { draftPrefix, type DraftStorage } from '../../src/stores/draft-storage.ts';
 import { draftSlot } from '../../src/stores/drafts.ts';
 import { reset } from '../../src/stores/progress-admin.ts';
 import { localProgressStorage, type ProgressStorage } from '../../src/stores/progress-storage.ts';
@@ -35,7 +35,7 @@ describe('a half-finished activity kept as a draft', () => {
 
   it('is kept under the course’s namespace, beside the progress log', () => {
     draftSlot('kc-a', 'v1', isDraft).save({ version: 'v1', responses: { q1: 2 } });
-    expect([...storage.items.keys()]).toEqual([`${DRAFT_PREFIX}${COURSE}:kc-a`]);
+    expect([...storage.items.keys()]).toEqual([`${draftPrefix(COURSE)}kc-a`]);
   });
 
   it('keeps each activity’s draft apart', () => {
@@ -58,10 +58,10 @@ describe('a half-finished activity kept as a draft', () => {
   it('is forgotten by “清除全部学习记录”, with drafts kept before they were namespaced; another course’s stay', () => {
     draftSlot('kc-a', 'v1', isDraft).save({ version: 'v1', responses: { q1: 1 } });
     storage.items.set('service-classroom:draft:kc-b', JSON.stringify({ version: 'v1', responses: {} }));
-    storage.items.set(`${DRAFT_PREFIX}other-course:kc-a`, JSON.stringify({ version: 'v1', responses: {} }));
+    storage.items.set(`${draftPrefix('other-course')}kc-a`, JSON.stringify({ version: 'v1', responses: {} }));
     reset();
     expect(draftSlot('kc-a', 'v1', isDraft).load()).toBeUndefined();
-    expect([...storage.items.keys()].filter((k) => k.includes('draft')).sort()).toEqual([`${DRAFT_PREFIX}other-course:kc-a`]);
+    expect([...storage.items.keys()].filter((k) => k.includes('draft')).sort()).toEqual([`${draftPrefix('other-course')}kc-a`]);
   });
 
   it('goes where the progress storage keeps drafts when it has its own (an LMS package: per learner)', () => {
@@ -80,9 +80,9 @@ describe('a half-finished activity kept as a draft', () => {
   });
 
   it('ignores a draft that is not valid JSON or not the right shape', () => {
-    storage.items.set(`${DRAFT_PREFIX}${COURSE}:kc-a`, '{not json');
+    storage.items.set(`${draftPrefix(COURSE)}kc-a`, '{not json');
     expect(draftSlot('kc-a', 'v1', isDraft).load()).toBeUndefined();
-    storage.items.set(`${DRAFT_PREFIX}${COURSE}:kc-a`, JSON.stringify({ version: 'v1' }));
+    storage.items.set(`${draftPrefix(COURSE)}kc-a`, JSON.stringify({ version: 'v1' }));
     expect(draftSlot('kc-a', 'v1', isDraft).load()).toBeUndefined();
   });
 

@@ -93,7 +93,7 @@ describe('recorded runs', () => {
   const attempt = rolePlayAttempt(
     s,
     { mode: 'test', path: state.path },
-    { activityId: s.id, version: 'v1', startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:05:00.000Z' },
+    { activityId: s.id, contentVersion: 'v1', startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:05:00.000Z' },
   );
 
   test('a finished run becomes an attempt carrying its whole path, its ending and its mode', () => {
@@ -124,7 +124,7 @@ describe('recorded runs', () => {
   });
 
   test('a run that has not reached an ending is no attempt', () => {
-    const stamp = { activityId: s.id, version: 'v1', startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:05:00.000Z' };
+    const stamp = { activityId: s.id, contentVersion: 'v1', startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:05:00.000Z' };
     expect(rolePlayAttempt(s, { mode: 'test', path: play('thank-and-apologise').path }, stamp)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { Assessment } from '../../schemas/assessment.ts';
 import { isRating } from '../communication-style.ts';
 import type { Attempt, JsonValue } from '../progress/events.ts';
-import { attemptOf, plain, type AttemptScore, type AttemptStamp } from './attempt.ts';
+import type { AttemptScore, AttemptStamp } from './attempt.ts';
 
 /** The self-assessment is not graded: 0 of 0, passed (finished) once every statement is rated. */
 export function scoreAssessmentAnswers(assessment: Pick<Assessment, 'items'>, answers: unknown): AttemptScore {
@@ -16,6 +16,8 @@ export function assessmentAttempt(
   ratings: Readonly<Record<string, number>>,
   stamp: AttemptStamp,
 ): Attempt {
-  const raw = plain({ responses: ratings }) as unknown as JsonValue;
-  return attemptOf('assessment', stamp, raw, scoreAssessmentAnswers(assessment, raw));
+  // A plain JSON copy: the island hands over reactive proxies.
+  const answers = JSON.parse(JSON.stringify({ responses: ratings })) as JsonValue;
+  const { score, maxScore, passed } = scoreAssessmentAnswers(assessment, answers);
+  return { ...stamp, activityKind: 'assessment', answers, score, maxScore, passed };
 }

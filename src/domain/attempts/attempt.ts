@@ -2,7 +2,7 @@ import type { Assessment } from '../../schemas/assessment.ts';
 import type { Classification } from '../../schemas/classification.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
-import type { ActivityKind, Attempt, JsonValue } from '../progress/events.ts';
+import type { ActivityKind, Attempt } from '../progress/events.ts';
 
 /**
  * An attempt at an activity: built from the learner's raw answers and scored here, the one way,
@@ -43,27 +43,8 @@ export interface AttemptScore {
 /** The kind an attempt records: a classification set is taken as a quiz. */
 export const attemptKind = (kind: ScorableKind): ActivityKind => (kind === 'classification' ? 'quiz' : kind);
 
-/** Who and when: what an attempt records besides its answers and score. */
-export interface AttemptStamp {
-  activityId: string;
-  /** `contentVersion()` of the activity as the learner saw it. */
-  version: string;
-  startedAt: string;
-  finishedAt: string;
-}
-
-/** The attempt to append to the progress log. */
-export const attemptOf = (kind: ActivityKind, stamp: AttemptStamp, answers: JsonValue, scored: AttemptScore): Attempt => ({
-  activityId: stamp.activityId,
-  activityKind: kind,
-  contentVersion: stamp.version,
-  answers,
-  score: scored.score,
-  maxScore: scored.maxScore,
-  passed: scored.passed,
-  startedAt: stamp.startedAt,
-  finishedAt: stamp.finishedAt,
-});
-
-/** A plain JSON copy (the islands hand over reactive proxies). */
-export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/**
+ * Who and when: what an attempt records besides its kind, answers and score. The builders spread
+ * it into the attempt, so its fields are named as `Attempt`'s.
+ */
+export type AttemptStamp = Pick<Attempt, 'activityId' | 'contentVersion' | 'startedAt' | 'finishedAt'>;

@@ -1,7 +1,7 @@
 import type { Classification } from '../../schemas/classification.ts';
 import { scoreClassification } from '../classification-scoring.ts';
 import type { Attempt, JsonValue } from '../progress/events.ts';
-import { attemptKind, attemptOf, plain, type AttemptScore, type AttemptStamp } from './attempt.ts';
+import type { AttemptScore, AttemptStamp } from './attempt.ts';
 
 /** The personality classification set's attempt (`classification-scoring.ts`: two points a situation). */
 
@@ -16,6 +16,9 @@ export function classificationAttempt(
   answers: { seed: number; responses: Readonly<Record<string, { type?: string; serve?: string }>> },
   stamp: AttemptStamp,
 ): Attempt {
-  const raw = plain({ seed: answers.seed, responses: answers.responses }) as unknown as JsonValue;
-  return attemptOf(attemptKind('classification'), stamp, raw, scoreClassificationAnswers(set, raw));
+  // A plain JSON copy: the island hands over reactive proxies.
+  const raw = JSON.parse(JSON.stringify({ seed: answers.seed, responses: answers.responses })) as JsonValue;
+  const { score, maxScore, passed } = scoreClassificationAnswers(set, raw);
+  // Recorded as a quiz (`attemptKind`).
+  return { ...stamp, activityKind: 'quiz', answers: raw, score, maxScore, passed };
 }

@@ -2,7 +2,7 @@ import type { Quiz } from '../../schemas/quiz.ts';
 import type { Attempt, JsonValue } from '../progress/events.ts';
 import { quizLayout } from '../quiz-layout.ts';
 import { isAnswered, scoreAttempt, type QuestionResponse, type QuizAnswers } from '../quiz-scoring.ts';
-import { attemptOf, plain, type AttemptScore, type AttemptStamp } from './attempt.ts';
+import type { AttemptScore, AttemptStamp } from './attempt.ts';
 
 /** A knowledge check's attempt (`quiz-scoring.ts` defines the credit of each kind of question). */
 
@@ -20,7 +20,8 @@ export function quizAnswers(
   seed: number,
   responses: Readonly<Record<string, QuestionResponse>>,
 ): QuizAnswers {
-  const given: Record<string, QuestionResponse> = plain({ ...responses });
+  // A plain JSON copy: the island hands over reactive proxies.
+  const given = JSON.parse(JSON.stringify(responses)) as Record<string, QuestionResponse>;
   for (const view of quizLayout(quiz, seed)) {
     const q = quiz.questions.find((x) => x.id === view.id);
     if (q?.type === 'ordering' && !Object.hasOwn(given, q.id)) given[q.id] = view.order;
@@ -33,5 +34,7 @@ export const unansweredCount = (quiz: Pick<Quiz, 'questions'>, answers: QuizAnsw
   quiz.questions.filter((q) => !isAnswered(q, Object.hasOwn(answers.responses, q.id) ? answers.responses[q.id] : undefined)).length;
 
 /** The attempt a knowledge check records when the learner submits. */
-export const quizAttempt = (quiz: Pick<Quiz, 'questions' | 'passMark'>, answers: QuizAnswers, stamp: AttemptStamp): Attempt =>
-  attemptOf('quiz', stamp, plain(answers) as unknown as JsonValue, scoreQuizAnswers(quiz, answers));
+export function quizAttempt(quiz: Pick<Quiz, 'questions' | 'passMark'>, answers: QuizAnswers, stamp: AttemptStamp): Attempt {
+  const { score, maxScore, passed } = scoreQuizAnswers(quiz, answers);
+  return { ...stamp, activityKind: 'quiz', answers: JSON.parse(JSON.stringify(answers)) as JsonValue, score, maxScore, passed };
+}

@@ -4,7 +4,7 @@ import { replay } from '../scenario/engine.ts';
 import { isScenarioAnswers, type RunMode, type ScenarioAnswers } from '../scenario/run-record.ts';
 import { scoreRun } from '../scenario/score.ts';
 import type { PathStep } from '../scenario/state.ts';
-import { attemptOf, type AttemptScore, type AttemptStamp } from './attempt.ts';
+import type { AttemptScore, AttemptStamp } from './attempt.ts';
 
 /** A role-play's attempt: the path taken, replayed and scored by `scenario/score.ts`. */
 
@@ -27,5 +27,12 @@ export function rolePlayAttempt(
   const scored = scoreRolePlayAnswers(scenario, { mode: run.mode, path, ending: '' });
   if (!scored) return undefined;
   const answers: ScenarioAnswers = { mode: run.mode, path, ending: scored.ending ?? '' };
-  return attemptOf('scenario', stamp, answers as unknown as JsonValue, scored);
+  return {
+    ...stamp,
+    activityKind: 'scenario',
+    answers: answers as unknown as JsonValue,
+    score: scored.score,
+    maxScore: scored.maxScore,
+    passed: scored.passed,
+  };
 }

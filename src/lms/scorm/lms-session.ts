@@ -5,7 +5,8 @@ import { currentLearner } from '../../domain/progress/reducers.ts';
 import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
 import { displayName, type ScormVersion } from '../../domain/scorm/cmi.ts';
 import { mergeResumed } from '../../domain/scorm/resume.ts';
-import { keyedDrafts, localDrafts, type DraftStorage } from '../../stores/draft-storage.ts';
+import type { DraftStorage } from '../../stores/draft-storage.ts';
+import { localDrafts, sweptDrafts } from '../../stores/draft-sweep.ts';
 import { localProgressStorage, type ProgressStorage, type SaveOutcome } from '../../stores/progress-storage.ts';
 import { findLmsApi, type WindowLike } from './api-discovery.ts';
 import type { Diagnostics } from './diagnostics.ts';
@@ -108,7 +109,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     }
     this.mode = launch.review ? 'review' : 'lms';
     this.copy = learnerCopy(storage, catalog.courseId, launch.learnerId);
-    this.drafts = keyedDrafts(storage, `${this.copy.key}:draft:`);
+    this.drafts = sweptDrafts(storage, `${this.copy.key}:draft:`);
     const kept = this.copy.load();
     if (kept.problem) diagnostics.error(`this browser's copy for the learner: ${kept.problem}`);
     this.reporter.markReported(kept.reported);
