@@ -1,21 +1,21 @@
+import { draftPrefix, keyedDrafts, type DraftStorage } from './draft-storage.ts';
+import { $progress, currentStorage, ensureProgressStarted } from './progress.ts';
+
 /**
  * Unfinished work (a quiz half answered, a role-play mid-conversation) kept per activity so a
- * reload resumes it. Drafts are not progress: they never enter the log and are dropped when the
- * attempt is recorded. Storage failures are ignored; losing a draft only costs a restart.
+ * reload resumes it. Drafts are progress not yet finished: they never enter the log and are
+ * dropped when the attempt is recorded, but they are kept where the log is kept — per course, per
+ * LMS learner in a package (through its launch page), and forgotten by a reset
+ * (`draft-storage.ts`). Storage failures are ignored; losing a draft only costs a restart.
  */
-const PREFIX = 'service-classroom:draft:';
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
+function drafts(): Omit<DraftStorage, 'clear'> {
+  ensureProgressStarted();
+  return currentStorage()?.drafts ?? keyedDrafts(() => globalThis.localStorage, draftPrefix($progress.get().courseId));
 }
 
 export function loadDraft<T>(activityId: string, isValid: (value: unknown) => value is T): T | undefined {
   try {
-    const raw = storage()?.getItem(PREFIX + activityId);
+    const raw = drafts().read(activityId);
     if (!raw) return undefined;
     const value: unknown = JSON.parse(raw);
     return isValid(value) ? value : undefined;
@@ -24,21 +24,9 @@ export function loadDraft<T>(activityId: string, isValid: (value: unknown) => va
   }
 }
 
-export function saveDraft(activityId: string, value: unknown): void {
-  try {
-    storage()?.setItem(PREFIX + activityId, JSON.stringify(value));
-  } catch {
-    // A full or disabled storage loses the draft, not progress; the attempt itself is recorded by the progress store.
-  }
-}
+export const saveDraft = (activityId: string, value: unknown): void => drafts().write(activityId, JSON.stringify(value));
 
-export function clearDraft(activityId: string): void {
-  try {
-    storage()?.removeItem(PREFIX + activityId);
-  } catch {
-    // Nothing to clear if storage is unavailable.
-  }
-}
+export const clearDraft = (activityId: string): void => drafts().write(activityId, null);
 
 /**
  * One activity's draft slot, for the activity as built (`version` is its content version): a

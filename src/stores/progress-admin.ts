@@ -2,7 +2,8 @@ import { mergeEvents } from '../domain/progress/merge.ts';
 import { parseProgress } from '../domain/progress/parse.ts';
 import type { RejectReason } from '../domain/progress/parse.ts';
 import { emptyLog, type LearnerProfile } from '../domain/progress/events.ts';
-import { $progress, append, commit, currentTime, ensureProgressStarted } from './progress.ts';
+import { localDrafts } from './draft-sweep.ts';
+import { $progress, append, commit, currentStorage, currentTime, ensureProgressStarted } from './progress.ts';
 
 // What only `/me/` does to the log: import a backup, set the learner's profile, reset. Kept apart
 // from `progress.ts` so the script every page loads does not carry it.
@@ -26,8 +27,13 @@ export function setLearner(learner: LearnerProfile): void {
   append({ type: 'learner-set', learner });
 }
 
-/** Forgets all progress in this browser. Other open tabs adopt the reset rather than merge old events back. */
+/**
+ * Forgets all progress in this browser, half-finished activities included. Other open tabs adopt
+ * the reset rather than merge old events back.
+ */
 export function reset(): void {
   ensureProgressStarted();
-  commit({ ...emptyLog($progress.get().courseId), resetAt: currentTime() });
+  const { courseId } = $progress.get();
+  commit({ ...emptyLog(courseId), resetAt: currentTime() });
+  (currentStorage()?.drafts ?? localDrafts(() => globalThis.localStorage, courseId)).clear();
 }

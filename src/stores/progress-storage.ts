@@ -1,11 +1,15 @@
-import { parseProgress, type RejectReason } from '../domain/progress/parse.ts';
+import { parseProgress, salvageProgress, type RejectReason } from '../domain/progress/parse.ts';
 import type { ProgressLog } from '../domain/progress/events.ts';
+import type { DraftStorage } from './draft-storage.ts';
 
 /** The one namespaced, versioned key the progress record lives under. */
 export const PROGRESS_KEY = 'service-classroom:progress:v1';
 /** Where version 0 kept its record (see `migrate.ts`); read once, migrated, then removed. */
 export const LEGACY_V0_KEY = 'service-classroom:progress:v0';
-/** Unreadable records are kept aside under this prefix plus a timestamp, never deleted. */
+/**
+ * Unreadable records are kept aside under this prefix plus a timestamp, never deleted; whatever
+ * can still be read of one (`salvageProgress`) becomes the record.
+ */
 export const CORRUPT_PREFIX = 'service-classroom:progress:unreadable:';
 /**
  * While the lasting save fails (full or disabled localStorage), the log is also written to this
@@ -17,7 +21,8 @@ export const UNSAVED_KEY = 'service-classroom:progress:unsaved';
 export type LoadOutcome =
   | { kind: 'empty' }
   | { kind: 'loaded'; log: ProgressLog }
-  | { kind: 'kept-aside'; backupKey: string; reason: RejectReason }
+  /** The record could not be read whole: kept aside as it was; what could be read of it is `log`. */
+  | { kind: 'kept-aside'; backupKey: string; reason: RejectReason; log?: ProgressLog }
   | { kind: 'unavailable' };
 
 export type SaveOutcome = 'saved' | 'quota' | 'unavailable';
@@ -36,6 +41,11 @@ export interface ProgressStorage {
   unsaved?(courseId: string): ProgressLog | undefined;
   /** Calls back with another tab's newer record; returns an unsubscribe function. */
   watch(courseId: string, onChange: (log: ProgressLog) => void): () => void;
+  /**
+   * Where this storage keeps drafts, when it keeps them itself (the package's, per LMS learner).
+   * Without it, drafts go to localStorage under the course's namespace (`draft-storage.ts`).
+   */
+  drafts?: DraftStorage;
 }
 
 const isQuotaError = (error: unknown): boolean => (error as DOMException | undefined)?.name === 'QuotaExceededError';
@@ -62,17 +72,17 @@ export function localProgressStorage(
         const text = current ?? store.getItem(LEGACY_V0_KEY);
         if (text === null) return { kind: 'empty' };
         const result = parseProgress(text, courseId);
-        if (result.ok) {
-          if (key === LEGACY_V0_KEY) {
-            store.setItem(PROGRESS_KEY, JSON.stringify(result.log));
-            store.removeItem(LEGACY_V0_KEY);
-          }
-          return { kind: 'loaded', log: result.log };
-        }
+        const log = result.ok ? result.log : salvageProgress(text, courseId);
         const backupKey = CORRUPT_PREFIX + new Date().toISOString();
-        store.setItem(backupKey, text);
-        store.removeItem(key);
-        return { kind: 'kept-aside', backupKey, reason: result.reason };
+        if (!result.ok) store.setItem(backupKey, text);
+        // A version 0 record moves to the current key; an unreadable one makes way for what could be read of it.
+        if (key !== PROGRESS_KEY || !result.ok) {
+          store.removeItem(key);
+          if (log) store.setItem(PROGRESS_KEY, JSON.stringify(log));
+        }
+        return result.ok
+          ? { kind: 'loaded', log: result.log }
+          : { kind: 'kept-aside', backupKey, reason: result.reason, ...(log && { log }) };
       } catch {
         // Storage that throws on reading or on setting the copy aside: work in memory, touch nothing.
         return { kind: 'unavailable' };

@@ -16,8 +16,11 @@ export type StorageStatus =
   | { kind: 'saved' }
   /** Saving failed (full or disabled storage): progress lives in this tab only until exported. */
   | { kind: 'memory-only'; reason: 'quota' | 'unavailable' }
-  /** An unreadable record was found on load and kept aside; the course started afresh. */
-  | { kind: 'recovered'; backupKey: string; reason: RejectReason };
+  /**
+   * An unreadable record was found on load and kept aside; the course goes on from the `kept`
+   * events that could still be read of it (0: it started afresh).
+   */
+  | { kind: 'recovered'; backupKey: string; reason: RejectReason; kept: number };
 
 export const $progress = atom<ProgressLog>(emptyLog(''));
 export const $storageStatus = atom<StorageStatus>({ kind: 'saved' });
@@ -30,6 +33,8 @@ let now: () => string = () => new Date().toISOString();
 /** The current time as the store sees it (injectable in tests). */
 export const currentTime = (): string => now();
 let stopWatching: () => void = () => {};
+/** The storage the log is kept in (drafts keep beside it). */
+export const currentStorage = (): ProgressStorage | undefined => storage;
 
 export interface StartOptions {
   courseId: string;
@@ -48,10 +53,11 @@ export function startProgress(options: StartOptions): void {
   if (options.now) now = options.now;
   const outcome = storage.load(options.courseId);
   canSave = outcome.kind !== 'unavailable';
-  $progress.set(outcome.kind === 'loaded' ? outcome.log : emptyLog(options.courseId));
+  const log = (outcome.kind === 'loaded' || outcome.kind === 'kept-aside') && outcome.log;
+  $progress.set(log || emptyLog(options.courseId));
   $storageStatus.set(
     outcome.kind === 'kept-aside'
-      ? { kind: 'recovered', backupKey: outcome.backupKey, reason: outcome.reason }
+      ? { kind: 'recovered', backupKey: outcome.backupKey, reason: outcome.reason, kept: log ? log.events.length : 0 }
       : outcome.kind === 'unavailable'
         ? { kind: 'memory-only', reason: 'unavailable' }
         : { kind: 'saved' },

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyLog } from '../../src/domain/progress/events.ts';
+import { draftPrefix, type DraftStorage } from '../../src/stores/draft-storage.ts';
 import { draftSlot } from '../../src/stores/drafts.ts';
+import { reset } from '../../src/stores/progress-admin.ts';
+import { localProgressStorage, type ProgressStorage } from '../../src/stores/progress-storage.ts';
+import { startProgress } from '../../src/stores/progress.ts';
 import { FakeStorage } from '../fixtures/fake-storage.ts';
 
 interface Draft {
@@ -9,10 +14,16 @@ interface Draft {
 const isDraft = (v: unknown): v is Draft =>
   typeof v === 'object' && v !== null && typeof (v as Draft).version === 'string' && typeof (v as Draft).responses === 'object';
 
+const COURSE = 'service-classroom';
 let storage: FakeStorage;
+const start = (progress: ProgressStorage = localProgressStorage(() => storage.asStorage())) =>
+  startProgress({ courseId: COURSE, storage: progress, now: () => '2026-03-02T09:00:00.000Z' });
+
 beforeEach(() => {
   storage = new FakeStorage();
   vi.stubGlobal('localStorage', storage.asStorage());
+  vi.stubGlobal('navigator', {});
+  start();
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -20,6 +31,11 @@ describe('a half-finished activity kept as a draft', () => {
   it('resumes after a reload with the answers given so far', () => {
     draftSlot('kc-a', 'v1', isDraft).save({ version: 'v1', responses: { q1: 2 } });
     expect(draftSlot('kc-a', 'v1', isDraft).load()).toEqual({ version: 'v1', responses: { q1: 2 } });
+  });
+
+  it('is kept under the course’s namespace, beside the progress log', () => {
+    draftSlot('kc-a', 'v1', isDraft).save({ version: 'v1', responses: { q1: 2 } });
+    expect([...storage.items.keys()]).toEqual([`${draftPrefix(COURSE)}kc-a`]);
   });
 
   it('keeps each activity’s draft apart', () => {
@@ -39,10 +55,34 @@ describe('a half-finished activity kept as a draft', () => {
     expect(slot.load()).toBeUndefined();
   });
 
-  it('ignores a draft that is not valid JSON or not the right shape', () => {
-    storage.items.set('service-classroom:draft:kc-a', '{not json');
+  it('is forgotten by “清除全部学习记录”, with drafts kept before they were namespaced; another course’s stay', () => {
+    draftSlot('kc-a', 'v1', isDraft).save({ version: 'v1', responses: { q1: 1 } });
+    storage.items.set('service-classroom:draft:kc-b', JSON.stringify({ version: 'v1', responses: {} }));
+    storage.items.set(`${draftPrefix('other-course')}kc-a`, JSON.stringify({ version: 'v1', responses: {} }));
+    reset();
     expect(draftSlot('kc-a', 'v1', isDraft).load()).toBeUndefined();
-    storage.items.set('service-classroom:draft:kc-a', JSON.stringify({ version: 'v1' }));
+    expect([...storage.items.keys()].filter((k) => k.includes('draft')).sort()).toEqual([`${draftPrefix('other-course')}kc-a`]);
+  });
+
+  it('goes where the progress storage keeps drafts when it has its own (an LMS package: per learner)', () => {
+    const kept = new Map<string, string>();
+    const own: DraftStorage = {
+      read: (id) => kept.get(id) ?? null,
+      write: (id, text) => (text === null ? kept.delete(id) : kept.set(id, text)),
+      clear: () => kept.clear(),
+    };
+    start({ load: () => ({ kind: 'loaded', log: emptyLog(COURSE) }), save: () => 'saved', watch: () => () => {}, drafts: own });
+    draftSlot('kc-a', 'v1', isDraft).save({ version: 'v1', responses: { q1: 3 } });
+    expect(kept.get('kc-a')).toBe(JSON.stringify({ version: 'v1', responses: { q1: 3 } }));
+    expect([...storage.items.keys()].filter((k) => k.includes('draft'))).toEqual([]);
+    reset();
+    expect(kept.size).toBe(0);
+  });
+
+  it('ignores a draft that is not valid JSON or not the right shape', () => {
+    storage.items.set(`${draftPrefix(COURSE)}kc-a`, '{not json');
+    expect(draftSlot('kc-a', 'v1', isDraft).load()).toBeUndefined();
+    storage.items.set(`${draftPrefix(COURSE)}kc-a`, JSON.stringify({ version: 'v1' }));
     expect(draftSlot('kc-a', 'v1', isDraft).load()).toBeUndefined();
   });
 
@@ -54,5 +94,6 @@ describe('a half-finished activity kept as a draft', () => {
     expect(() => slot.save({ version: 'v1', responses: {} })).not.toThrow();
     expect(slot.load()).toBeUndefined();
     expect(() => slot.clear()).not.toThrow();
+    expect(() => reset()).not.toThrow();
   });
 });

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/domain/progress/events.ts';
 import { mergeEvents } from '../../src/domain/progress/merge.ts';
-import { MAX_PROGRESS_BYTES, parseProgress, type ParseResult } from '../../src/domain/progress/parse.ts';
+import { MAX_PROGRESS_BYTES, parseProgress, salvageProgress, type ParseResult } from '../../src/domain/progress/parse.ts';
 import { attempted, completed, learnerSet, minute, progressLog, viewed } from '../fixtures/progress-events.ts';
 
 const COURSE = 'service-classroom';
@@ -143,20 +144,15 @@ describe('upgrading a version 0 record', () => {
     ],
   };
 
-  it('reads a version 0 record as version 1 and says it was migrated from version 0', () => {
+  it('reads a version 0 record as version 1', () => {
     expect(parseProgress(JSON.stringify(v0), COURSE)).toEqual({
       ok: true,
-      migratedFrom: 0,
       log: progressLog(COURSE, [
         viewed('old-1', 1, 'what-is-service'),
         completed('old-2', 4, 'what-is-service'),
         learnerSet('old-3', 5, { name: '李雷', employeeId: '', department: '' }),
       ]),
     });
-  });
-
-  it('does not report a migration for a current record', () => {
-    expect(parseProgress(validText, COURSE)).not.toHaveProperty('migratedFrom');
   });
 
   it('gives the same events when the same old record is migrated twice and merged', () => {
@@ -177,5 +173,64 @@ describe('upgrading a version 0 record', () => {
       reason: 'other-course',
       detail: 'complaint-handling',
     });
+  });
+});
+
+describe('salvaging a damaged record', () => {
+  // A learner's log as the store keeps it: compact JSON, every event appended in time order.
+  const lessons = ['what-is-service', 'service-mindset', 'crm-basics', 'customer-value-ladder', 'service-flower'];
+  const long: ProgressEvent[] = [
+    learnerSet('p0', 0, { name: '王芳', employeeId: 'A-17', department: '客服部' }),
+    ...lessons.flatMap((lesson, i) => [
+      viewed(`v${i}`, 10 * i + 1, lesson),
+      attempted(`a${i}`, 10 * i + 5, `kc-${lesson}`, {
+        score: i,
+        maxScore: 4,
+        passed: i >= 3,
+        answers: { seed: i, responses: { q: ['x', 'y'] } },
+      }),
+      completed(`c${i}`, 10 * i + 9, lesson),
+    ]),
+  ];
+  const stored = JSON.stringify(progressLog(COURSE, long));
+  /** Events whose whole text, and the start of the next, lie before the cut. */
+  const whole = (cut: number) => long.filter((_, i) => i < long.length - 1 && stored.indexOf(`"id":"${long[i + 1]!.id}"`) <= cut).length;
+  const salvaged = (text: string) => salvageProgress(text, COURSE)?.events ?? [];
+
+  it.each([0.1, 0.25, 0.4, 0.6, 0.75, 0.9, 0.99])('keeps every whole event of a record cut at %s of its length', (share) => {
+    const cut = Math.floor(stored.length * share);
+    const text = stored.slice(0, cut);
+    expect(parseProgress(text, COURSE)).toMatchObject({ ok: false, reason: 'truncated' });
+    const kept = salvaged(text);
+    expect(kept).toEqual(long.slice(0, kept.length));
+    expect(kept).toHaveLength(whole(cut));
+  });
+
+  it('reads the prefix of a record cut anywhere, never an event that was not whole', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: stored.length - 1 }), (cut) => {
+        const kept = salvaged(stored.slice(0, cut));
+        expect(kept).toEqual(long.slice(0, kept.length));
+        expect(kept).toHaveLength(whole(cut));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the events that validate when some in the middle do not', () => {
+    const damaged = JSON.parse(stored) as { events: unknown[] };
+    damaged.events[4] = { id: 'x', at: 'yesterday', type: 'lesson-viewed' };
+    damaged.events[7] = 'garbage';
+    const kept = salvaged(JSON.stringify(damaged));
+    expect(kept).toEqual(long.filter((_, i) => i !== 4 && i !== 7));
+  });
+
+  it('reads nothing of a record cut before its first event, of another course, or of no known shape', () => {
+    expect(salvageProgress(stored.slice(0, 60), COURSE)).toBeUndefined();
+    expect(salvageProgress(JSON.stringify(progressLog('complaint-handling', long)).slice(0, 800), COURSE)).toBeUndefined();
+    expect(salvageProgress('progress: lesson 1 done', COURSE)).toBeUndefined();
+    expect(
+      salvageProgress(JSON.stringify({ format: 'service-classroom/progress', version: 1, courseId: COURSE, events: ['x'] }), COURSE),
+    ).toBeUndefined();
   });
 });

@@ -232,6 +232,30 @@ describe('saving to localStorage', () => {
     expect(storage.items.get(backupKey)).toBe(text);
   });
 
+  it('keeps a record cut at 60 % aside, goes on from the lessons it still holds, and says how many entries it recovered', () => {
+    const lessons = ['what-is-service', 'service-mindset', 'crm-basics', 'customer-value-ladder', 'service-flower'];
+    const whole = progressLog(
+      COURSE,
+      lessons.flatMap((id, i) => [viewed(`v${i}`, 2 * i, id), completed(`c${i}`, 2 * i + 1, id)]),
+    );
+    const text = JSON.stringify(whole).slice(0, Math.floor(JSON.stringify(whole).length * 0.6));
+    const storage = new FakeStorage({ [PROGRESS_KEY]: text });
+    startOnLocalStorage(storage);
+
+    const status = $storageStatus.get();
+    const kept = events();
+    expect(kept.length).toBeGreaterThan(3);
+    expect(kept).toEqual(whole.events.slice(0, kept.length));
+    expect(status).toMatchObject({ kind: 'recovered', reason: 'truncated', kept: kept.length });
+    const backupKey = status.kind === 'recovered' ? status.backupKey : '';
+    expect(storage.items.get(backupKey)).toBe(text);
+    // The next page reads the recovered record as it is, with nothing more to tell.
+    expect(stored(storage)?.events).toEqual(kept);
+    startOnLocalStorage(storage);
+    expect($storageStatus.get()).toEqual({ kind: 'saved' });
+    expect(events()).toEqual(kept);
+  });
+
   it('moves a version 0 record to the current key and removes the old one', () => {
     const v0 = {
       schema: 0,

@@ -9,9 +9,10 @@ import { courseContentVersion } from '../../src/domain/records/catalogue.ts';
 import { completionRecord, missingLearnerFields, recordDigest, recordFilename } from '../../src/domain/records/completion-record.ts';
 import { RECORD_FORMAT, RECORD_VERSION, type CompletionRecord } from '../../src/domain/records/format.ts';
 import { readCompletionRecord } from '../../src/domain/records/read-record.ts';
+import { completionRecordJsonSchema } from '../../src/schemas/completion-record.ts';
 import { shippedCatalogue } from '../fixtures/catalogue.ts';
 import { completed, learnerSet, minute, progressLog, viewed } from '../fixtures/progress-events.ts';
-import { answersFor, honestAttempt, makeRecord } from '../fixtures/records.ts';
+import { answered, answersFor, honestAttempt, makeRecord } from '../fixtures/records.ts';
 
 const catalogue = shippedCatalogue();
 const [first, second] = catalogue.map.lessons;
@@ -99,6 +100,10 @@ describe('the JSON Schema of the record', () => {
   };
   const validate = new Ajv2020({ allErrors: true }).compile(schema);
 
+  it('is the file generated from the record’s zod schema (run `npm run schema` after changing it)', () => {
+    expect(schema).toEqual(completionRecordJsonSchema());
+  });
+
   it('accepts the record the course writes, and records of many learners', () => {
     expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(JSON.parse(JSON.stringify(makeRecord(catalogue))))).toBe(true);
@@ -151,7 +156,7 @@ describe('a record made from any honest log', () => {
             ...attempts.map(([a, seed], i): ProgressEvent => {
               let s = seed;
               const random = () => (s = (s * 48271) % 2147483647) / 2147483647;
-              const { id: _ignored, ...attempt } = honestAttempt(a, `a${i}`, 100 + i, answersFor(a, random));
+              const { id: _ignored, ...attempt } = honestAttempt(a, `a${i}`, 100 + i, answered(a, random));
               return { id: `a${i}`, at: minute(100 + i), type: 'attempt', attempt };
             }),
           ].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1));

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueActivity } from '../../src/domain/records/catalogue.ts';
-import { rescoreAttempt } from '../../src/domain/records/rescore.ts';
+import { scoreRolePlayAnswers } from '../../src/domain/attempts/role-play.ts';
+import { scoreAnswers } from '../../src/domain/attempts/score-answers.ts';
 import { checkAttempt } from '../../src/domain/records/verify.ts';
 import { scoreAttempt } from '../../src/domain/quiz-scoring.ts';
 import { scoreClassification } from '../../src/domain/classification-scoring.ts';
-import { rescore } from '../../src/domain/scenario/run-record.ts';
+import { scoreRun } from '../../src/domain/scenario/score.ts';
+import { replay } from '../../src/domain/scenario/engine.ts';
 import { shippedCatalogue } from '../fixtures/catalogue.ts';
-import { answersFor, honestAttempt } from '../fixtures/records.ts';
+import { answersFor, blank, honestAttempt } from '../fixtures/records.ts';
 
 const catalogue = shippedCatalogue();
 const activity = <K extends CatalogueActivity['kind']>(kind: K, id?: string) =>
@@ -24,7 +26,7 @@ describe('re-scoring an attempt from its raw answers', () => {
       responses: { essence: 'serve-first', 'two-keys': ['trust'], 'one-deal': false, 'no-sale-call': 'pressure' },
     };
     const own = scoreAttempt(quiz.data, answers);
-    const again = rescoreAttempt(quiz, answers);
+    const again = scoreAnswers(quiz, answers);
     expect(again).toMatchObject({ score: own.score, maxScore: own.maxScore, passed: own.passed });
     expect(again?.score).toBe(2.5);
     expect(again?.questions?.map((q) => [q.id, q.credit])).toEqual(own.questions.map((q) => [q.id, q.credit]));
@@ -33,37 +35,39 @@ describe('re-scoring an attempt from its raw answers', () => {
   it('scores the personality classification two points a situation, half credit for one part right', () => {
     const answers = answersFor(set);
     const own = scoreClassification(set.data, answers);
-    const again = rescoreAttempt(set, answers)!;
+    const again = scoreAnswers(set, answers)!;
     expect(again).toMatchObject({ score: own.score, maxScore: set.data.items.length * 2, passed: true });
     const item = set.data.items[0]!;
     const halfRight = { seed: 1, responses: { [item.id]: { type: item.type === 'lively' ? 'peaceful' : 'lively', serve: 'nothing' } } };
-    expect(rescoreAttempt(set, halfRight)?.questions?.[0]).toEqual({ id: item.id, credit: 0 });
+    expect(scoreAnswers(set, halfRight)?.questions?.[0]).toEqual({ id: item.id, credit: 0 });
     const typeOnly = { seed: 1, responses: { [item.id]: { type: item.type } } };
-    expect(rescoreAttempt(set, typeOnly)?.questions?.[0]).toEqual({ id: item.id, credit: 0.5 });
+    expect(scoreAnswers(set, typeOnly)?.questions?.[0]).toEqual({ id: item.id, credit: 0.5 });
   });
 
   it('counts the ungraded self-assessment as passed only when every statement is rated', () => {
-    expect(rescoreAttempt(assessment, answersFor(assessment))).toEqual({ score: 0, maxScore: 0, passed: true });
+    expect(scoreAnswers(assessment, answersFor(assessment))).toEqual({ score: 0, maxScore: 0, passed: true });
     const first = assessment.data.items[0]!.id;
-    expect(rescoreAttempt(assessment, { responses: { [first]: 4 } })).toEqual({ score: 0, maxScore: 0, passed: false });
+    expect(scoreAnswers(assessment, { responses: { [first]: 4 } })).toEqual({ score: 0, maxScore: 0, passed: false });
   });
 
   it('replays a role-play path and scores where it leads, as the player does', () => {
     const answers = answersFor(scenario) as { path: [string, string][] };
-    const own = rescore(scenario.data, answers)!;
-    expect(rescoreAttempt(scenario, answers)).toEqual({ score: own.total, maxScore: 100, passed: own.passed, ending: own.ending });
-    expect(own.total).toBe(100);
+    const replayed = replay(scenario.data, answers.path);
+    const own = replayed.ok ? scoreRun(scenario.data, replayed.state)! : undefined;
+    expect(scoreAnswers(scenario, answers)).toEqual({ score: own!.total, maxScore: 100, passed: own!.passed, ending: own!.ending });
+    expect(scoreRolePlayAnswers(scenario.data, answers)).toEqual(scoreAnswers(scenario, answers));
+    expect(own!.total).toBe(100);
   });
 
   it('cannot score a role-play path that no longer fits the scenario, or is not a path', () => {
-    expect(rescoreAttempt(scenario, { mode: 'test', path: [['opening', 'no-such-choice']], ending: 'loyal' })).toBeUndefined();
-    expect(rescoreAttempt(scenario, { mode: 'test', path: [], ending: 'x' })).toBeUndefined();
-    expect(rescoreAttempt(scenario, 'not a path')).toBeUndefined();
+    expect(scoreAnswers(scenario, { mode: 'test', path: [['opening', 'no-such-choice']], ending: 'loyal' })).toBeUndefined();
+    expect(scoreAnswers(scenario, { mode: 'test', path: [], ending: 'x' })).toBeUndefined();
+    expect(scoreAnswers(scenario, 'not a path')).toBeUndefined();
   });
 
   it('scores answers of the wrong shape as nothing rather than failing', () => {
     for (const junk of [null, 42, 'x', [], { responses: 'x' }, { responses: { essence: { $gt: '' } } }]) {
-      expect(rescoreAttempt(quiz, junk)).toMatchObject({ score: 0, passed: false });
+      expect(scoreAnswers(quiz, junk)).toMatchObject({ score: 0, passed: false });
     }
   });
 });
@@ -74,7 +78,7 @@ describe('judging an attempt’s claims', () => {
   });
 
   it('calls a raised score a mismatch, keeping the claim beside the recomputed score', () => {
-    const honest = honestAttempt(quiz, 'x', 10, { seed: 1, responses: {} });
+    const honest = honestAttempt(quiz, 'x', 10, blank(quiz));
     const checked = checkAttempt({ ...honest, score: 4, passed: true }, quiz);
     expect(checked.verdict).toBe('score-mismatch');
     expect(checked.attempt).toMatchObject({ score: 4, passed: true });
@@ -82,7 +86,7 @@ describe('judging an attempt’s claims', () => {
   });
 
   it('calls a claimed pass on a failing score a mismatch, and a wrong maximum too', () => {
-    const failing = honestAttempt(quiz, 'x', 10, { seed: 1, responses: {} });
+    const failing = honestAttempt(quiz, 'x', 10, blank(quiz));
     expect(checkAttempt({ ...failing, passed: true }, quiz).verdict).toBe('score-mismatch');
     expect(checkAttempt({ ...failing, maxScore: 2 }, quiz).verdict).toBe('score-mismatch');
   });

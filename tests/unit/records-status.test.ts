@@ -3,7 +3,7 @@ import { checkFile, combine, type FileStatus, type UnreadFile } from '../../src/
 import type { CompletionRecord } from '../../src/domain/records/format.ts';
 import { MAX_RECORD_BYTES, readCompletionRecord } from '../../src/domain/records/read-record.ts';
 import { shippedCatalogue } from '../fixtures/catalogue.ts';
-import { honestAttempt, makeRecord } from '../fixtures/records.ts';
+import { blank, honestAttempt, makeRecord } from '../fixtures/records.ts';
 
 const catalogue = shippedCatalogue();
 const text = (record: unknown) => JSON.stringify(record, null, 1);
@@ -103,7 +103,7 @@ describe('the status of each record file', () => {
   it('duplicate: a forged older copy still marks the merged learner', () => {
     const forged = makeRecord(catalogue, {
       exportedAt: 50,
-      attempts: [{ ...honestAttempt(catalogue.activities[0]!, 'forged-1', 20, { seed: 1, responses: {} }), score: 99 }],
+      attempts: [{ ...honestAttempt(catalogue.activities[0]!, 'forged-1', 20, blank(catalogue.activities[0]!)), score: 99 }],
     });
     const { rows } = combine(
       [checkFile({ index: 0, name: 'a.json' }, text(honest), catalogue), checkFile({ index: 1, name: 'b.json' }, text(forged), catalogue)],
@@ -142,7 +142,7 @@ describe('the status of each record file', () => {
       'a record with a score that is text',
       text({ ...honest, attempts: [{ ...honest.attempts[0], score: '100' }] }),
       'invalid',
-      'attempts[0]',
+      'attempts[0].score',
     ],
     [
       'a record with one attempt twice',

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { choose } from '../../src/domain/scenario/engine.ts';
 import { MAX_SCORE, scoreRun, stepsInOrder } from '../../src/domain/scenario/score.ts';
 import { initialState, type RunState } from '../../src/domain/scenario/state.ts';
-import { rescore, scenarioAttempt } from '../../src/domain/scenario/run-record.ts';
+import { rolePlayAttempt, scoreRolePlayAnswers } from '../../src/domain/attempts/role-play.ts';
 import type { StepId } from '../../src/domain/complaint-steps.ts';
 import { example } from './scenario-fixture.ts';
 
@@ -119,13 +119,11 @@ describe('stepsInOrder', () => {
 
 describe('recorded runs', () => {
   const state = play('thank-and-apologise', 'fix-now');
-  const attempt = scenarioAttempt(s, {
-    state,
-    mode: 'test',
-    version: 'v1',
-    startedAt: '2025-01-01T10:00:00.000Z',
-    finishedAt: '2025-01-01T10:05:00.000Z',
-  });
+  const attempt = rolePlayAttempt(
+    s,
+    { mode: 'test', path: state.path },
+    { activityId: s.id, contentVersion: 'v1', startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:05:00.000Z' },
+  );
 
   test('a finished run becomes an attempt carrying its whole path, its ending and its mode', () => {
     expect(attempt).toEqual({
@@ -149,8 +147,13 @@ describe('recorded runs', () => {
   });
 
   test('the recorded path re-scores to the same score, and a path that no longer fits re-scores to nothing', () => {
-    expect(rescore(s, attempt?.answers)?.total).toBe(95);
-    expect(rescore(s, { mode: 'test', path: [['opening', 'gone-now']], ending: 'loyal' })).toBeUndefined();
-    expect(rescore(s, 'not a run')).toBeUndefined();
+    expect(scoreRolePlayAnswers(s, attempt?.answers)?.score).toBe(95);
+    expect(scoreRolePlayAnswers(s, { mode: 'test', path: [['opening', 'gone-now']], ending: 'loyal' })).toBeUndefined();
+    expect(scoreRolePlayAnswers(s, 'not a run')).toBeUndefined();
+  });
+
+  test('a run that has not reached an ending is no attempt', () => {
+    const stamp = { activityId: s.id, contentVersion: 'v1', startedAt: '2025-01-01T10:00:00.000Z', finishedAt: '2025-01-01T10:05:00.000Z' };
+    expect(rolePlayAttempt(s, { mode: 'test', path: play('thank-and-apologise').path }, stamp)).toBeUndefined();
   });
 });

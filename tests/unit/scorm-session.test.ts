@@ -225,6 +225,24 @@ describe('an LMS session on the launch page', () => {
     expect(calls.slice(status, score).some((c) => c.startsWith('LMSCommit'))).toBe(true);
     const firstCommit = calls.findIndex((c) => c.startsWith('LMSCommit'));
     expect(calls.slice(0, firstCommit)).toContain('LMSSetValue(cmi.core.exit, suspend)');
+
+  it('keeps one learner’s drafts from another’s, and a reset clears only the learner’s own', () => {
+    const storage = new FakeStorage();
+    const a = session(lms('1.2', learner('1.2', 'A1', 'A')).self, storage).s;
+    a.start();
+    a.writeDraft(kc.id, '{"responses":{"q1":"a"}}');
+    expect(a.readDraft(kc.id)).toBe('{"responses":{"q1":"a"}}');
+    a.end();
+    const b = session(lms('1.2', learner('1.2', 'B2', 'B')).self, storage).s;
+    b.start();
+    expect(b.readDraft(kc.id)).toBeNull();
+    b.writeDraft(kc.id, '{"responses":{}}');
+    b.clearDrafts();
+    expect(b.readDraft(kc.id)).toBeNull();
+    b.end();
+    const again = session(lms('1.2', learner('1.2', 'A1', 'A')).self, storage).s;
+    again.start();
+    expect(again.readDraft(kc.id)).toBe('{"responses":{"q1":"a"}}');
   });
 
   it('in review mode reports nothing', () => {

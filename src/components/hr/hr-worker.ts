@@ -7,7 +7,7 @@ import { learnerDetail } from '../../domain/records/detail.ts';
 import { MAX_RECORD_BYTES, readCompletionRecord } from '../../domain/records/read-record.ts';
 import { itemRows, type ItemRowWords } from '../../domain/records/item-rows.ts';
 import { detailRows, summaryRows, type RowWords } from '../../domain/records/rows.ts';
-import { scoredActivities } from '../../domain/records/summary.ts';
+import { scoredActivities } from '../../domain/course-score.ts';
 import type { CsvKind, FromWorker, Report, ToWorker } from './protocol.ts';
 import { itemRowWords, rowWords } from './row-words.ts';
 
@@ -62,7 +62,7 @@ function report(a: Analysis, c: Catalogue): Report {
     })),
     stats: a.stats,
     departments: [...new Set(a.rows.map((r) => r.merged.learner.department))].sort((x, y) => x.localeCompare(y, 'zh-CN')),
-    scored: scoredActivities(c).map((id) => titles.get(id) ?? id),
+    scored: scoredActivities(c.rule, c.activities).map((id) => titles.get(id) ?? id),
   };
 }
 

@@ -6,6 +6,8 @@ const notice = document.querySelector<HTMLElement>('[data-storage-notice]')!;
 $storageStatus.subscribe((status) => {
   notice.dataset['status'] = status.kind;
   notice.dataset['reason'] = (status as { reason?: string }).reason ?? '';
+  // How much of an unreadable record could still be read (0: none).
+  notice.dataset['kept'] = notice.querySelector('[data-kept]')!.textContent = String((status as { kept?: number }).kept ?? 0);
 });
 notice.querySelector('[data-export]')!.addEventListener('click', downloadBackup);
 

@@ -1,4 +1,5 @@
 import { coursePath, type CourseMap, type CourseStep } from '../course-map.ts';
+import { resultRatio } from '../course-score.ts';
 import type { Attempt, LearnerProfile, ProgressEvent } from './events.ts';
 
 export type LessonState = 'not-started' | 'in-progress' | 'completed';
@@ -59,13 +60,12 @@ export function courseTallies(map: CourseMap, lessons: Map<string, LessonProgres
   return { modules, course: tally(map.lessons.filter((l) => isDone(l.id)).length, map.lessons.length) };
 }
 
-/** Best (highest score ratio, earliest on ties) and latest attempt per activity. */
+/** Best (highest score ratio, `resultRatio`; earliest on ties) and latest attempt per activity. */
 export function activityResults(events: readonly ProgressEvent[]): Map<string, ActivityResult> {
   const results = new Map<string, ActivityResult>();
   for (const event of events) {
     if (event.type !== 'attempt') continue;
     const attempt = event.attempt;
-    const ratio = (a: Attempt) => (a.maxScore > 0 ? a.score / a.maxScore : a.passed ? 1 : 0);
     const current = results.get(attempt.activityId);
     if (!current) {
       results.set(attempt.activityId, {
@@ -78,7 +78,7 @@ export function activityResults(events: readonly ProgressEvent[]): Map<string, A
     }
     const passedAt = current.passedAt ?? (attempt.passed ? attempt.finishedAt : undefined);
     results.set(attempt.activityId, {
-      best: ratio(attempt) > ratio(current.best) ? attempt : current.best,
+      best: resultRatio(attempt) > resultRatio(current.best) ? attempt : current.best,
       latest: attempt,
       count: current.count + 1,
       ...(passedAt ? { passedAt } : {}),
@@ -86,6 +86,10 @@ export function activityResults(events: readonly ProgressEvent[]): Map<string, A
   }
   return results;
 }
+
+/** Each activity's best attempt, as `activityResults` picks it: what the course score averages. */
+export const bestAttempts = (events: readonly ProgressEvent[]): Map<string, Attempt> =>
+  new Map([...activityResults(events)].map(([id, r]) => [id, r.best]));
 
 /** Every attempt in the order it was finished. */
 export const allAttempts = (events: readonly ProgressEvent[]): Attempt[] =>

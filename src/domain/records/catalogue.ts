@@ -4,7 +4,6 @@ import type { Quiz } from '../../schemas/quiz.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 import { contentVersion } from '../content-version.ts';
 import type { CourseMap } from '../course-map.ts';
-import type { ActivityKind } from '../progress/events.ts';
 import type { CompletionRuleInput } from '../progress/reducers.ts';
 import type { RecordCourse } from './format.ts';
 
@@ -36,9 +35,6 @@ export interface Catalogue {
   /** Quizzes, the classification set, assessments, scenarios: in that order, each by id. */
   activities: CatalogueActivity[];
 }
-
-/** The kind an attempt at an activity records: a classification set is taken as a quiz. */
-export const attemptKindOf = (kind: CatalogueKind): ActivityKind => (kind === 'classification' ? 'quiz' : kind);
 
 /** A hash over every scored activity's version: changes when any activity changes, and only then. */
 export function courseContentVersion(activities: readonly Pick<CatalogueActivity, 'id' | 'version'>[]): string {

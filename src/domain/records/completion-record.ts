@@ -2,7 +2,7 @@ import { contentVersion } from '../content-version.ts';
 import type { CourseMap } from '../course-map.ts';
 import type { LearnerProfile, ProgressLog } from '../progress/events.ts';
 import { currentLearner, lessonProgress } from '../progress/reducers.ts';
-import { RECORD_FORMAT, RECORD_VERSION, type CompletionRecord, type RecordCourse } from './format.ts';
+import { RECORD_FORMAT, RECORD_VERSION, type CompletionRecord, type RecordCourse, type RecordLesson } from './format.ts';
 
 const NO_LEARNER: LearnerProfile = { name: '', employeeId: '', department: '' };
 
@@ -24,14 +24,13 @@ export function completionRecord(
     exportedAt,
     course: { id: course.id, title: course.title, contentVersion: course.contentVersion },
     learner: { ...(currentLearner(log.events) ?? NO_LEARNER) },
-    lessons: map.lessons.map((lesson) => {
+    lessons: map.lessons.map((lesson): RecordLesson => {
       const progress = lessons.get(lesson.id);
-      return {
-        id: lesson.id,
-        state: progress?.state ?? 'not-started',
-        ...(progress?.firstViewedAt ? { firstViewedAt: progress.firstViewedAt } : {}),
-        ...(progress?.completedAt ? { completedAt: progress.completedAt } : {}),
-      };
+      const viewed = progress?.firstViewedAt ? { firstViewedAt: progress.firstViewedAt } : {};
+      // `lessonProgress` gives a completed lesson its completion time, always.
+      return progress?.state === 'completed' && progress.completedAt
+        ? { id: lesson.id, state: 'completed', ...viewed, completedAt: progress.completedAt }
+        : { id: lesson.id, state: progress?.state === 'in-progress' ? 'in-progress' : 'not-started', ...viewed };
     }),
     attempts: log.events.flatMap((e) => (e.type === 'attempt' ? [{ id: e.id, ...e.attempt }] : [])),
   };

@@ -56,12 +56,15 @@ function mergeLessons(records: readonly Pick<CheckedRecord, 'lessons'>[]): Recor
       }
       const firstViewedAt = earlier(kept.firstViewedAt, lesson.firstViewedAt);
       const completedAt = earlier(kept.completedAt, lesson.completedAt);
-      byId.set(lesson.id, {
-        id: lesson.id,
-        state: RANK[lesson.state] > RANK[kept.state] ? lesson.state : kept.state,
-        ...(firstViewedAt ? { firstViewedAt } : {}),
-        ...(completedAt ? { completedAt } : {}),
-      });
+      const state = RANK[lesson.state] > RANK[kept.state] ? lesson.state : kept.state;
+      const viewed = firstViewedAt ? { firstViewedAt } : {};
+      // A completed lesson always has its time (the reader holds every record to that).
+      byId.set(
+        lesson.id,
+        state === 'completed' && completedAt
+          ? { id: lesson.id, state, ...viewed, completedAt }
+          : { id: lesson.id, state: state === 'completed' ? 'in-progress' : state, ...viewed },
+      );
     }
   }
   return [...byId.values()];

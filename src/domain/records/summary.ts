@@ -1,5 +1,6 @@
 import { compareEvents, type ProgressEvent } from '../progress/events.ts';
 import { completionStatus } from '../progress/reducers.ts';
+import { bestResults, courseScore, scoredActivities, type ResultLike } from '../course-score.ts';
 import { wholePercent } from '../quiz-scoring.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { MergedLearner } from './merge.ts';
@@ -14,7 +15,7 @@ export interface LearnerSummary {
   /** Activities of the course with at least one attempt that passes when re-scored. */
   activitiesPassed: number;
   activitiesTotal: number;
-  /** The course score, 0–100 to one decimal (see `courseScore`). */
+  /** The course score, a whole percent (`course-score.ts`: the figure the LMS and /me/ show). */
   score: number;
   state: CourseState;
   /** When the completion rule was met, if it is. */
@@ -25,34 +26,14 @@ export interface LearnerSummary {
   best: Record<string, number>;
 }
 
-/** Activities the course score averages: the completion rule's, or every graded activity when the rule names none. */
-export const scoredActivities = (catalogue: Catalogue): string[] =>
-  catalogue.rule.requiredActivities.length > 0
-    ? [...catalogue.rule.requiredActivities]
-    : catalogue.activities.filter((a) => a.kind !== 'assessment').map((a) => a.id);
-
 const passes = (a: CheckedAttempt) => a.rescored?.passed === true;
 
-/** Best re-scored whole percent per activity attempted; an attempt that cannot be re-scored counts 0. */
-export function bestPercents(attempts: readonly CheckedAttempt[]): Record<string, number> {
-  const best: Record<string, number> = {};
-  for (const a of attempts) {
-    const percent = a.rescored ? wholePercent(a.rescored.score, a.rescored.maxScore) : 0;
-    best[a.attempt.activityId] = Math.max(best[a.attempt.activityId] ?? 0, percent);
-  }
-  return best;
-}
+/** An attempt that cannot be re-scored is worth nothing. */
+const NOTHING: ResultLike = { score: 0, maxScore: 1, passed: false };
 
-/**
- * The course score: the mean of the best re-scored percent of each activity in
- * `scoredActivities` (the module quizzes, for this course), an activity not attempted counting 0,
- * to one decimal.
- */
-export function courseScore(best: Record<string, number>, scored: readonly string[]): number {
-  if (scored.length === 0) return 0;
-  const sum = scored.reduce((s, id) => s + (best[id] ?? 0), 0);
-  return Math.round((sum * 10) / scored.length) / 10;
-}
+/** Each activity's best re-scored result; only re-scored figures count, never the record's claims. */
+export const bestRescored = (attempts: readonly CheckedAttempt[]): Map<string, ResultLike> =>
+  bestResults(attempts.map((a) => [a.attempt.activityId, a.rescored ?? NOTHING] as const));
 
 /**
  * The learner's progress as HR should read it. Completion replays lesson completions and
@@ -76,16 +57,16 @@ export function summariseLearner(learner: MergedLearner, catalogue: Catalogue): 
   const known = new Set(catalogue.activities.map((a) => a.id));
   const passed = new Set(learner.attempts.filter((a) => passes(a) && known.has(a.attempt.activityId)).map((a) => a.attempt.activityId));
   const started = learner.lessons.some((l) => l.state !== 'not-started') || learner.attempts.length > 0;
-  const best = bestPercents(learner.attempts);
+  const best = bestRescored(learner.attempts);
   return {
     lessonsDone: map.lessons.filter((l) => completed.has(l.id)).length,
     lessonsTotal: map.lessons.length,
     activitiesPassed: passed.size,
     activitiesTotal: catalogue.activities.length,
-    score: courseScore(best, scoredActivities(catalogue)),
+    score: courseScore(scoredActivities(catalogue.rule, catalogue.activities), best),
     state: status.met ? 'completed' : started ? 'in-progress' : 'not-started',
     ...(status.met && status.metAt ? { completedAt: status.metAt } : {}),
     modulesDone: Object.fromEntries(map.modules.map((m) => [m.id, m.lessons.every((l) => completed.has(l.id))])),
-    best,
+    best: Object.fromEntries([...best].map(([id, r]) => [id, wholePercent(r.score, r.maxScore)])),
   };
 }

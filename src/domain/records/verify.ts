@@ -1,8 +1,10 @@
+import { attemptKind } from '../attempts/attempt.ts';
+import { scoreAnswers } from '../attempts/score-answers.ts';
 import { isScenarioAnswers } from '../scenario/run-record.ts';
 import type { PathStep } from '../scenario/state.ts';
-import { activityIndex, attemptKindOf, type Catalogue, type CatalogueActivity, type CatalogueKind } from './catalogue.ts';
+import { activityIndex, type Catalogue, type CatalogueActivity, type CatalogueKind } from './catalogue.ts';
 import type { CompletionRecord, RecordAttempt } from './format.ts';
-import { claimHolds, rescoreAttempt, type Rescored } from './rescore.ts';
+import { claimHolds, type Rescored } from './rescore.ts';
 
 /**
  * What the HR page makes of one attempt:
@@ -55,10 +57,10 @@ export function checkAttempt(attempt: RecordAttempt, activity: CatalogueActivity
   const path = attempt.activityKind === 'scenario' && isScenarioAnswers(answers) ? answers.path : undefined;
   const kept = { attempt: claim, ...(path ? { path } : {}) };
   if (!activity) return { ...kept, title: attempt.activityId, kind: 'unknown', verdict: 'content-changed' };
-  const rescored = rescoreAttempt(activity, answers);
+  const rescored = scoreAnswers(activity, answers);
   const base = { ...kept, title: activity.title, kind: activity.kind, ...(rescored ? { rescored } : {}) };
   if (attempt.contentVersion !== activity.version) return { ...base, verdict: 'content-changed' };
-  const holds = attempt.activityKind === attemptKindOf(activity.kind) && rescored !== undefined && claimHolds(attempt, rescored);
+  const holds = attempt.activityKind === attemptKind(activity.kind) && rescored !== undefined && claimHolds(attempt, rescored);
   return { ...base, verdict: holds ? 'verified' : 'score-mismatch' };
 }
 

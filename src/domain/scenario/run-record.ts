@@ -1,8 +1,4 @@
-import type { Attempt } from '../progress/events.ts';
-import type { Scenario } from '../../schemas/scenario.ts';
-import { replay } from './engine.ts';
-import { MAX_SCORE, scoreRun, type RunScore } from './score.ts';
-import type { PathStep, RunState } from './state.ts';
+import type { PathStep } from './state.ts';
 
 /** Practice shows feedback after every choice; a test run shows it only at the end. */
 export type RunMode = 'practice' | 'test';
@@ -42,32 +38,4 @@ export function isScenarioDraft(v: unknown): v is ScenarioDraft {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Record<string, unknown>;
   return typeof d['version'] === 'string' && isMode(d['mode']) && isPath(d['path']) && typeof d['startedAt'] === 'string';
-}
-
-/** The attempt to append to the progress log for a finished run. */
-export function scenarioAttempt(
-  scenario: Scenario,
-  run: { state: RunState; mode: RunMode; version: string; startedAt: string; finishedAt: string },
-): Attempt | undefined {
-  const score = scoreRun(scenario, run.state);
-  if (!score) return undefined;
-  const answers = { mode: run.mode, path: run.state.path.map(([n, c]) => [n, c]), ending: score.ending };
-  return {
-    activityId: scenario.id,
-    activityKind: 'scenario',
-    contentVersion: run.version,
-    answers,
-    score: score.total,
-    maxScore: MAX_SCORE,
-    passed: score.passed,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-  };
-}
-
-/** Scores a recorded run again against the scenario as it is now; undefined if the path no longer fits. */
-export function rescore(scenario: Scenario, answers: unknown): RunScore | undefined {
-  if (!isScenarioAnswers(answers)) return undefined;
-  const result = replay(scenario, answers.path);
-  return result.ok ? scoreRun(scenario, result.state) : undefined;
 }

@@ -1,5 +1,6 @@
+import { courseScore, hasCourseScore, scoredActivities } from '../course-score.ts';
 import type { ProgressEvent } from '../progress/events.ts';
-import { activityResults, completionStatus, courseTallies, lessonProgress } from '../progress/reducers.ts';
+import { activityResults, bestAttempts, completionStatus, courseTallies, lessonProgress } from '../progress/reducers.ts';
 import type { ScormCatalog } from './catalog.ts';
 
 /**
@@ -12,9 +13,8 @@ import type { ScormCatalog } from './catalog.ts';
  *               "failed" when everything has been done but a required activity is not yet passed
  *               (the learner may retry, and the status then becomes "passed"); else "unknown".
  *   SCORM 1.2   lesson_status folds both: passed · failed · incomplete.
- *   score       the overall percent: the mean of the best result of each required activity
- *               (not attempted counts 0), rounded down; with no required activities, of every
- *               graded activity. Absent until one of them has been attempted.
+ *   score       the course score (`course-score.ts`, the figure HR and /me/ show too). Absent
+ *               until one of the activities it averages has been attempted.
  *   progress    the share of lessons completed (SCORM 2004 progress_measure).
  */
 export interface CourseReport {
@@ -37,22 +37,15 @@ export function courseReport(catalog: ScormCatalog, events: readonly ProgressEve
   const completed = lessonsDone && allAttempted;
   const successStatus = status.met ? 'passed' : completed ? 'failed' : 'unknown';
 
-  const counted =
-    rule.requiredActivities.length > 0
-      ? rule.requiredActivities
-      : catalog.activities.filter((a) => a.kind !== 'assessment').map((a) => a.id);
-  const ratios = counted.map((id) => {
-    const best = results.get(id)?.best;
-    return best && best.maxScore > 0 ? best.score / best.maxScore : best?.passed ? 1 : 0;
-  });
-  const attempted = counted.some((id) => results.has(id));
-  const score = attempted && ratios.length > 0 ? Math.floor((ratios.reduce((s, r) => s + r, 0) * 100) / ratios.length + 1e-9) : undefined;
+  const scored = scoredActivities(rule, catalog.activities);
+  const best = bestAttempts(events);
+  const score = hasCourseScore(scored, best) ? courseScore(scored, best) : undefined;
 
   return {
     lessonStatus: status.met ? 'passed' : completed ? 'failed' : 'incomplete',
     completionStatus: completed ? 'completed' : 'incomplete',
     successStatus,
-    ...(score === undefined ? {} : { score: Math.min(100, score) }),
+    ...(score === undefined ? {} : { score }),
     progress: tallies.course.total === 0 ? 0 : Math.round((tallies.course.done / tallies.course.total) * 100) / 100,
   };
 }

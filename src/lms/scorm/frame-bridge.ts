@@ -17,6 +17,12 @@ export interface FrameBridge {
   read(): string;
   /** The page's progress log after a change, as JSON. Says whether it is kept beyond this tab. */
   write(text: string): SaveOutcome;
+  /** This learner's draft of an activity (JSON), or null: drafts are kept per LMS learner, as the log is. */
+  readDraft(activityId: string): string | null;
+  /** Saves the learner's draft of an activity, or forgets it when `text` is null. */
+  writeDraft(activityId: string, text: string | null): void;
+  /** Forgets every draft of this learner (a reset on 我的学习). */
+  clearDrafts(): void;
   /** The page now shown (its full URL): the bookmark. */
   visit(href: string): void;
   /** Shows or hides the diagnostics panel (the key combination is pressed inside the page). */

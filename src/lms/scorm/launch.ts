@@ -88,6 +88,9 @@ session.subscribe(() => {
 const bridge: FrameBridge = {
   read: () => session.read(),
   write: (text) => session.write(text),
+  readDraft: (activityId) => session.readDraft(activityId),
+  writeDraft: (activityId, text) => session.writeDraft(activityId, text),
+  clearDrafts: () => session.clearDrafts(),
   visit: (href) => session.visit(href),
   toggleDiagnostics,
   keptBy: () => (['lms', 'review'].includes(session.status().mode) && !session.status().gone ? 'lms' : 'browser'),

@@ -5,6 +5,8 @@ import { currentLearner } from '../../domain/progress/reducers.ts';
 import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
 import { displayName, type ScormVersion } from '../../domain/scorm/cmi.ts';
 import { attemptToken, chooseAttempt, mergeResumed } from '../../domain/scorm/resume.ts';
+import type { DraftStorage } from '../../stores/draft-storage.ts';
+import { sweptDrafts } from '../../stores/draft-sweep.ts';
 import { localProgressStorage, type ProgressStorage, type SaveOutcome } from '../../stores/progress-storage.ts';
 import { findLmsApi, type WindowLike } from './api-discovery.ts';
 import type { Diagnostics } from './diagnostics.ts';
@@ -73,6 +75,8 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private log: ProgressLog;
   private local: ProgressStorage | undefined;
   private copy: ReturnType<typeof learnerCopy> | undefined;
+  /** Drafts: this learner's, beside their copy of the log; in local mode, the website's. */
+  private drafts: DraftStorage | undefined;
   private pending = false;
   private ended = false;
   private significant = false;
@@ -115,6 +119,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     const source =
       choice.kind === 'new' ? undefined : learnerCopy(storage, catalog.courseId, launch.learnerId, choice.kind === 'same' ? token : latest);
     this.copy = learnerCopy(storage, catalog.courseId, launch.learnerId, token);
+    this.drafts = sweptDrafts(storage, `${this.copy.key}:draft:`);
     this.reporter.setAttempt(token);
     const kept = source ? source.load() : { log: emptyLog(catalog.courseId), reported: [] };
     if (kept.problem) diagnostics.error(`this browser's copy for the learner: ${kept.problem}`);
@@ -139,6 +144,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private startLocal(mode: SessionMode): string {
     this.mode = mode;
     this.local = localProgressStorage(this.options.storage);
+    this.drafts = localDrafts(this.options.storage, this.options.catalog.courseId);
     const loaded = this.local.load(this.options.catalog.courseId);
     if (loaded.kind === 'loaded') this.log = loaded.log;
     this.notify();
@@ -192,6 +198,18 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     this.scheduleReport();
     // Kept beyond this tab if this browser saved it, or if the LMS is there to receive it.
     return saved === 'saved' || this.connection?.usable ? 'saved' : saved;
+  }
+
+  readDraft(activityId: string): string | null {
+    return this.drafts?.read(activityId) ?? null;
+  }
+
+  writeDraft(activityId: string, text: string | null): void {
+    this.drafts?.write(activityId, text);
+  }
+
+  clearDrafts(): void {
+    this.drafts?.clear();
   }
 
   visit(href: string): void {
