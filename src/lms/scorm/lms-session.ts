@@ -6,7 +6,7 @@ import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
 import { displayName, type ScormVersion } from '../../domain/scorm/cmi.ts';
 import { attemptToken, chooseAttempt, mergeResumed } from '../../domain/scorm/resume.ts';
 import type { DraftStorage } from '../../stores/draft-storage.ts';
-import { sweptDrafts } from '../../stores/draft-sweep.ts';
+import { localDrafts, sweptDrafts } from '../../stores/draft-sweep.ts';
 import { localProgressStorage, type ProgressStorage, type SaveOutcome } from '../../stores/progress-storage.ts';
 import { findLmsApi, type WindowLike } from './api-discovery.ts';
 import type { Diagnostics } from './diagnostics.ts';
