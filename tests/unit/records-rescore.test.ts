@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueActivity } from '../../src/domain/records/catalogue.ts';
+import type { CatalogueActivity } from '../../src/domain/catalogue.ts';
 import { rescoreAttempt } from '../../src/domain/records/rescore.ts';
 import { checkAttempt } from '../../src/domain/records/verify.ts';
 import { scoreAttempt } from '../../src/domain/quiz-scoring.ts';

@@ -103,7 +103,17 @@ describe('the status of each record file', () => {
   it('duplicate: a forged older copy still marks the merged learner', () => {
     const forged = makeRecord(catalogue, {
       exportedAt: 50,
-      attempts: [{ ...honestAttempt(catalogue.activities[0]!, 'forged-1', 20, { seed: 1, responses: {} }), score: 99 }],
+      attempts: [
+        {
+          ...honestAttempt(
+            catalogue.activities.find((a) => a.kind === 'quiz')!,
+            'forged-1',
+            20,
+            { seed: 1, responses: {} },
+          ),
+          score: 99,
+        },
+      ],
     });
     const { rows } = combine(
       [checkFile({ index: 0, name: 'a.json' }, text(honest), catalogue), checkFile({ index: 1, name: 'b.json' }, text(forged), catalogue)],

@@ -9,7 +9,7 @@ import { catalog, finishedCourse } from '../fixtures/scorm-course.ts';
 function record(events: readonly ProgressEvent[]) {
   const results = [...activityResults(events)].map(([id, r]) => [id, r.best.score, r.passedAt?.slice(0, 19) ?? null]);
   const lessons = [...lessonProgress(events)].map(([id, l]) => [id, l.state, l.completedAt?.slice(0, 19) ?? null]);
-  return { lessons: lessons.sort(), results: results.sort(), met: completionStatus(catalog.map, catalog.completion, events).met };
+  return { lessons: lessons.sort(), results: results.sort(), met: completionStatus(catalog.map, catalog.rule, events).met };
 }
 
 describe('suspend data that would not fit', () => {
@@ -46,9 +46,9 @@ describe('suspend data that would not fit', () => {
     expect(last.filter((e) => e.type === 'lesson-viewed')).toEqual([]);
     expect(last.filter((e) => e.type === 'lesson-completed')).toHaveLength(catalog.map.lessons.length);
     const attempts = last.flatMap((e) => (e.type === 'attempt' ? [e.attempt] : []));
-    expect(attempts.map((a) => a.activityId).sort()).toEqual([...catalog.completion.requiredActivities].sort());
+    expect(attempts.map((a) => a.activityId).sort()).toEqual([...catalog.rule.requiredActivities].sort());
     expect(attempts.every((a) => a.passed && a.answers === null)).toBe(true);
-    expect(completionStatus(catalog.map, catalog.completion, last).met).toBe(true);
+    expect(completionStatus(catalog.map, catalog.rule, last).met).toBe(true);
   });
 
   it('reports failure when even the smallest version is too long, so the LMS keeps its older copy', () => {

@@ -107,7 +107,7 @@ const quizEvent = (id: string, minute: number): ProgressEvent => {
   return { id, at: attempt.finishedAt, type: 'attempt', attempt };
 };
 
-const copyKey = (learnerId: string) => `${LMS_COPY_PREFIX}${catalog.courseId}:${learnerId}`;
+const copyKey = (learnerId: string) => `${LMS_COPY_PREFIX}${catalog.course.id}:${learnerId}`;
 const storedLog = (storage: FakeStorage, key: string) => JSON.parse(storage.items.get(key) ?? 'null') as ProgressLog | null;
 
 describe('an LMS session on the launch page', () => {

@@ -2,7 +2,7 @@ import { scoreClassification } from '../classification-scoring.ts';
 import { profileCommunicationStyle } from '../communication-style.ts';
 import { responsesOf, scoreAttempt } from '../quiz-scoring.ts';
 import { isScenarioAnswers, rescore } from '../scenario/run-record.ts';
-import type { CatalogueActivity } from './catalogue.ts';
+import type { CatalogueActivity } from '../catalogue.ts';
 
 /** An attempt scored again from its raw answers, by the function its island used. */
 export interface Rescored {

@@ -1,6 +1,6 @@
 import { isScenarioAnswers } from '../scenario/run-record.ts';
 import type { PathStep } from '../scenario/state.ts';
-import { activityIndex, attemptKindOf, type Catalogue, type CatalogueActivity, type CatalogueKind } from './catalogue.ts';
+import { activityIndex, attemptKindOf, type Catalogue, type CatalogueActivity, type CatalogueKind } from '../catalogue.ts';
 import type { CompletionRecord, RecordAttempt } from './format.ts';
 import { claimHolds, rescoreAttempt, type Rescored } from './rescore.ts';
 

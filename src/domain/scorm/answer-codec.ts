@@ -1,7 +1,7 @@
 import type { JsonValue } from '../progress/events.ts';
 import { PERSONALITY_TYPES } from '../classification-scoring.ts';
 import { ByteWriter, type ByteReader } from './bytes.ts';
-import type { ActivitySpec, QuestionSpec } from './catalog.ts';
+import type { CatalogueActivity, QuestionSpec } from '../catalogue.ts';
 
 /**
  * Raw answers as indices into the activity's catalog entry, a byte or two per question. Each
@@ -88,7 +88,7 @@ function readResponse(r: ByteReader, q: QuestionSpec): JsonValue | undefined {
 const ids = (q: QuestionSpec & { options: { id: string }[] }): string[] => q.options.map((o) => o.id);
 
 /** Encodes raw answers against the activity; undefined when they cannot be carried exactly. */
-export function encodeAnswers(spec: ActivitySpec, answers: JsonValue): Uint8Array | undefined {
+export function encodeAnswers(spec: CatalogueActivity, answers: JsonValue): Uint8Array | undefined {
   const w = new ByteWriter();
   try {
     writeAnswers(w, spec, answers);
@@ -99,7 +99,7 @@ export function encodeAnswers(spec: ActivitySpec, answers: JsonValue): Uint8Arra
   return w.toBytes();
 }
 
-function writeAnswers(w: ByteWriter, spec: ActivitySpec, answers: JsonValue): void {
+function writeAnswers(w: ByteWriter, spec: CatalogueActivity, answers: JsonValue): void {
   if (!isRecord(answers)) return fail();
   switch (spec.kind) {
     case 'quiz': {
@@ -163,7 +163,7 @@ function writeAnswers(w: ByteWriter, spec: ActivitySpec, answers: JsonValue): vo
 }
 
 /** Decodes answers written by `encodeAnswers` against the same catalog entry; undefined if they do not fit it. */
-export function decodeAnswers(spec: ActivitySpec, bytes: ByteReader): JsonValue | undefined {
+export function decodeAnswers(spec: CatalogueActivity, bytes: ByteReader): JsonValue | undefined {
   try {
     return readAnswers(spec, bytes);
   } catch (error) {
@@ -172,7 +172,7 @@ export function decodeAnswers(spec: ActivitySpec, bytes: ByteReader): JsonValue 
   }
 }
 
-function readAnswers(spec: ActivitySpec, r: ByteReader): JsonValue {
+function readAnswers(spec: CatalogueActivity, r: ByteReader): JsonValue {
   switch (spec.kind) {
     case 'quiz': {
       const seed = r.uint();

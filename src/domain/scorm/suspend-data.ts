@@ -3,7 +3,7 @@ import type { ActivityKind, Attempt, ProgressEvent, ProgressLog } from '../progr
 import { compareEvents } from '../progress/events.ts';
 import { decodeAnswers, encodeAnswers } from './answer-codec.ts';
 import { ByteReader, ByteWriter, fromBase64Url, toBase64Url } from './bytes.ts';
-import { catalogFingerprints, type ActivitySpec, type ScormCatalog } from './catalog.ts';
+import { catalogueFingerprints, type CatalogueActivity, type Catalogue } from '../catalogue.ts';
 
 /**
  * The progress log as SCORM suspend data: compact enough that a finished course fits SCORM 1.2's
@@ -44,11 +44,11 @@ const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 const iso = (s: number): string => new Date(s * 1000).toISOString();
 
 /** The progress-log kind an activity of this catalog kind records its attempts under. */
-export const progressKind = (spec: ActivitySpec): ActivityKind =>
+export const progressKind = (spec: CatalogueActivity): ActivityKind =>
   spec.kind === 'classification' ? 'quiz' : spec.kind === 'assessment' ? 'assessment' : spec.kind === 'scenario' ? 'scenario' : 'quiz';
 
 /** The maximum score an attempt at this activity records. */
-export function catalogMaxScore(spec: ActivitySpec): number {
+export function catalogMaxScore(spec: CatalogueActivity): number {
   switch (spec.kind) {
     case 'quiz':
       return spec.questions.length;
@@ -78,13 +78,13 @@ export interface EncodeOptions {
 
 /** Encodes the events of a log (learner profiles are left out). */
 export function encodeSuspendData(
-  catalog: ScormCatalog,
+  catalog: Catalogue,
   log: Pick<ProgressLog, 'events' | 'resetAt'>,
   { trimmed = false, unreported }: EncodeOptions = {},
 ): EncodeResult {
   const lessonIndex = new Map(catalog.map.lessons.map((l, i) => [l.id, i]));
   const activityIndex = new Map(catalog.activities.map((a, i) => [a.id, i]));
-  const fingerprints = catalogFingerprints(catalog);
+  const fingerprints = catalogueFingerprints(catalog);
   let skipped = 0;
   let withoutAnswers = 0;
 
@@ -129,7 +129,7 @@ export function encodeSuspendData(
 }
 
 /** Writes the attempt after its head; returns false if its answers could not be carried. */
-function writeAttempt(w: ByteWriter, spec: ActivitySpec, attempt: Attempt, at: number, unreported: boolean): boolean {
+function writeAttempt(w: ByteWriter, spec: CatalogueActivity, attempt: Attempt, at: number, unreported: boolean): boolean {
   const whole = Number.isInteger(attempt.score) && attempt.score >= 0;
   const catalogMax = attempt.maxScore === catalogMaxScore(spec);
   const catalogVersion = attempt.contentVersion === spec.version;
@@ -170,7 +170,7 @@ export type DecodeResult =
   | { ok: false; reason: 'empty' | 'format' | 'corrupt' | 'other-catalog' };
 
 /** Reads suspend data written by `encodeSuspendData`. Never throws. */
-export function decodeSuspendData(catalog: ScormCatalog, text: string): DecodeResult {
+export function decodeSuspendData(catalog: Catalogue, text: string): DecodeResult {
   if (text === '') return { ok: false, reason: 'empty' };
   const kind = text[0];
   const bytes = kind === 'D' || kind === 'R' ? fromBase64Url(text.slice(1)) : undefined;
@@ -189,9 +189,9 @@ export function decodeSuspendData(catalog: ScormCatalog, text: string): DecodeRe
   }
 }
 
-function readLog(catalog: ScormCatalog, r: ByteReader): DecodeResult {
+function readLog(catalog: Catalogue, r: ByteReader): DecodeResult {
   if (r.uint() !== SUSPEND_FORMAT) return { ok: false, reason: 'format' };
-  const fingerprints = catalogFingerprints(catalog);
+  const fingerprints = catalogueFingerprints(catalog);
   if (r.uint() !== fingerprints.shape) return { ok: false, reason: 'other-catalog' };
   const sameStructure = r.uint() === fingerprints.structure;
   const flags = r.uint();
@@ -245,7 +245,7 @@ function eventId(seen: Map<string, number>, what: string, at: number): string {
 
 function readAttempt(
   r: ByteReader,
-  spec: ActivitySpec,
+  spec: CatalogueActivity,
   at: number,
   sameStructure: boolean,
 ): { attempt: Attempt; answersKept: boolean; reported: boolean } {

@@ -3,12 +3,12 @@ import { assessmentFlaws } from '../../domain/assessment-integrity.ts';
 import { classificationFlaws } from '../../domain/classification-integrity.ts';
 import { quizFlaws } from '../../domain/quiz-integrity.ts';
 import { validateScenario } from '../../domain/scenario/validate.ts';
-import { assessmentSchema } from '../../schemas/assessment.ts';
-import { classificationSchema } from '../../schemas/classification.ts';
+import { assessmentSchema, type Assessment } from '../../schemas/assessment.ts';
+import { classificationSchema, type Classification } from '../../schemas/classification.ts';
 import { courseSchema, type Course } from '../../schemas/course.ts';
 import { lessonSchema, type LessonMeta } from '../../schemas/lesson.ts';
-import { quizSchema } from '../../schemas/quiz.ts';
-import { scenarioSchema } from '../../schemas/scenario.ts';
+import { quizSchema, type Quiz } from '../../schemas/quiz.ts';
+import { scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
 import type { Problem } from './problem.ts';
 import type { RawContent, RawFile } from './read-content.ts';
 import { zodProblems } from './zod-issues.ts';
@@ -19,6 +19,11 @@ export interface CheckedContent {
   lessons: { file: string; meta: LessonMeta; body: string }[];
   /** Every activity by id; `questions` is set for a quiz file (not a classification set). */
   activityIds: Map<string, { kind: 'quiz' | 'assessment' | 'scenario'; file: string; questions?: number }>;
+  /** Every activity that passed its schema, as parsed: what `buildCatalogue` takes. */
+  quizzes: Quiz[];
+  classifications: Classification[];
+  assessments: Assessment[];
+  scenarios: Scenario[];
 }
 
 function validate<S extends z.ZodType>(schema: S, raw: RawFile, problems: Problem[]): z.infer<S> | undefined {
@@ -51,9 +56,14 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   const modules = new Map(course?.modules.map((m) => [m.id, m]) ?? []);
   const topics = new Set(course?.modules.flatMap((m) => m.topics.map((t) => t.id)) ?? []);
 
+  const quizzes: Quiz[] = [];
+  const classifications: Classification[] = [];
+  const assessments: Assessment[] = [];
+  const scenarios: Scenario[] = [];
   for (const raw of content.quizzes) {
     const quiz = validate(quizSchema, raw, problems);
     if (!quiz) continue;
+    quizzes.push(quiz);
     addActivity('quiz', quiz.id, raw.file, quiz.questions.length);
     problems.push(...quizFlaws(quiz).map((f) => ({ file: raw.file, ...f })));
     if (course) {
@@ -68,18 +78,21 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   for (const raw of content.classifications) {
     const set = validate(classificationSchema, raw, problems);
     if (!set) continue;
+    classifications.push(set);
     addActivity('quiz', set.id, raw.file);
     problems.push(...classificationFlaws(set).map((f) => ({ file: raw.file, ...f })));
   }
   for (const raw of content.assessments) {
     const assessment = validate(assessmentSchema, raw, problems);
     if (!assessment) continue;
+    assessments.push(assessment);
     addActivity('assessment', assessment.id, raw.file);
     problems.push(...assessmentFlaws(assessment).map((f) => ({ file: raw.file, ...f })));
   }
   for (const raw of content.scenarios) {
     const scenario = validate(scenarioSchema, raw, problems);
     if (!scenario) continue;
+    scenarios.push(scenario);
     addActivity('scenario', scenario.id, raw.file);
     problems.push(...validateScenario(scenario).map(({ field, message }) => ({ file: raw.file, field, message })));
   }
@@ -131,5 +144,5 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     }
   });
 
-  return { problems, checked: { course, lessons, activityIds } };
+  return { problems, checked: { course, lessons, activityIds, quizzes, classifications, assessments, scenarios } };
 }

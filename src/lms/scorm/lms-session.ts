@@ -2,7 +2,7 @@ import { emptyLog, type ProgressEvent, type ProgressLog } from '../../domain/pro
 import { mergeEvents } from '../../domain/progress/merge.ts';
 import { parseProgress } from '../../domain/progress/parse.ts';
 import { currentLearner } from '../../domain/progress/reducers.ts';
-import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
+import type { Catalogue } from '../../domain/catalogue.ts';
 import { displayName, type ScormVersion } from '../../domain/scorm/cmi.ts';
 import { mergeResumed } from '../../domain/scorm/resume.ts';
 import { localProgressStorage, type ProgressStorage, type SaveOutcome } from '../../stores/progress-storage.ts';
@@ -33,7 +33,7 @@ export type SessionMode =
   | 'review';
 
 export interface SessionOptions {
-  catalog: ScormCatalog;
+  catalog: Catalogue;
   /** The package's SCORM version, looked for first. */
   version: ScormVersion;
   /** The launch page's window, where the API search starts. */
@@ -78,7 +78,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: SessionOptions) {
-    this.log = emptyLog(options.catalog.courseId);
+    this.log = emptyLog(options.catalog.course.id);
     this.root = new URL('../', options.launchUrl).href;
   }
 
@@ -104,7 +104,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
       return this.startLocal('refused');
     }
     this.mode = launch.review ? 'review' : 'lms';
-    this.copy = learnerCopy(storage, catalog.courseId, launch.learnerId);
+    this.copy = learnerCopy(storage, catalog.course.id, launch.learnerId);
     const kept = this.copy.load();
     if (kept.problem) diagnostics.error(`this browser's copy for the learner: ${kept.problem}`);
     this.reporter.markReported(kept.reported);
@@ -123,7 +123,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private startLocal(mode: SessionMode): string {
     this.mode = mode;
     this.local = localProgressStorage(this.options.storage);
-    const loaded = this.local.load(this.options.catalog.courseId);
+    const loaded = this.local.load(this.options.catalog.course.id);
     if (loaded.kind === 'loaded') this.log = loaded.log;
     this.notify();
     return HOME;
@@ -162,7 +162,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   }
 
   write(text: string): SaveOutcome {
-    const parsed = parseProgress(text, this.options.catalog.courseId);
+    const parsed = parseProgress(text, this.options.catalog.course.id);
     if (!parsed.ok) {
       this.options.diagnostics.error(`a course page sent a progress log that could not be read (${parsed.reason}); ignored`);
       return 'unavailable';

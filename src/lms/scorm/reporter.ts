@@ -1,5 +1,5 @@
 import type { ProgressLog } from '../../domain/progress/events.ts';
-import { activitySpec, type ScormCatalog } from '../../domain/scorm/catalog.ts';
+import { catalogueActivity, type Catalogue } from '../../domain/catalogue.ts';
 import { CMI, forwardOnly, timespan12, timespan2004 } from '../../domain/scorm/cmi.ts';
 import { fitSuspendData, TRIM_STEPS } from '../../domain/scorm/fit-suspend-data.ts';
 import { attemptInteractions, interactionValues } from '../../domain/scorm/interactions.ts';
@@ -22,7 +22,7 @@ export interface LaunchData {
 }
 
 export interface ReporterOptions {
-  catalog: ScormCatalog;
+  catalog: Catalogue;
   connection: LmsConnection;
   diagnostics: Diagnostics;
   /** Milliseconds since the epoch; injected in tests. */
@@ -138,7 +138,7 @@ export class ScormReporter {
       if (event.type !== 'attempt') continue;
       const key = sameAs(event);
       if (this.reported.has(key)) continue;
-      const spec = activitySpec(catalog, event.attempt.activityId);
+      const spec = catalogueActivity(catalog, event.attempt.activityId);
       const interactions = spec ? attemptInteractions(spec, event.attempt) : [];
       for (const interaction of interactions) {
         const values = interactionValues(this.version, this.nextInteraction, interaction, offset);
