@@ -9,6 +9,7 @@ import { courseSchema, type Course } from '../../schemas/course.ts';
 import { lessonSchema, type LessonMeta } from '../../schemas/lesson.ts';
 import { quizSchema, type Quiz } from '../../schemas/quiz.ts';
 import { scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
+import { lessonOutline, type LessonOutline } from '../slides/lesson-outline.ts';
 import type { Problem } from './problem.ts';
 import type { RawContent, RawFile } from './read-content.ts';
 import { zodProblems } from './zod-issues.ts';
@@ -16,7 +17,8 @@ import { zodProblems } from './zod-issues.ts';
 /** The content once every file has passed its schema. */
 export interface CheckedContent {
   course: Course | undefined;
-  lessons: { file: string; meta: LessonMeta; body: string }[];
+  /** Each lesson with its outline: its sections as the slides pass cuts them (undefined if its MDX does not parse). */
+  lessons: { file: string; meta: LessonMeta; body: string; outline: LessonOutline | undefined }[];
   /** Every activity by id; `questions` is set for a quiz file (not a classification set). */
   activityIds: Map<string, { kind: 'quiz' | 'assessment' | 'scenario'; file: string; questions?: number }>;
   /** Every activity that passed its schema, as parsed: what `buildCatalogue` takes. */
@@ -34,8 +36,6 @@ function validate<S extends z.ZodType>(schema: S, raw: RawFile, problems: Proble
 }
 
 const fileStem = (file: string) => file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-
-const EMBED = /<(Quiz|Assessment|Scenario)\s+id="([^"]+)"/g;
 
 /**
  * Validates every authored file against its schema, then the rules that span files: modules and
@@ -132,10 +132,16 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     meta.activities.forEach((id, i) => {
       if (missing(id)) at(`activities[${i}]`, `找不到活动 "${id}"（content/quizzes、assessments 或 scenarios 中没有这个 id）`);
     });
-    for (const [, , id] of raw.body.matchAll(EMBED)) {
-      if (id && !meta.activities.includes(id)) at('activities', `正文嵌入了 "${id}"，但 front matter 的 activities 没有列出它`);
+    const read = lessonOutline(raw.body);
+    if (!read.ok) {
+      const line = read.line === undefined ? '' : `第 ${raw.bodyLine + read.line - 1} 行：`;
+      problems.push({ file: raw.file, message: `正文的 MDX 无法解析（${line}${read.reason}）` });
     }
-    lessons.push({ file: raw.file, meta, body: raw.body });
+    const outline = read.ok ? read.outline : undefined;
+    for (const { id } of outline?.embeds ?? []) {
+      if (!meta.activities.includes(id)) at('activities', `正文嵌入了 "${id}"，但 front matter 的 activities 没有列出它`);
+    }
+    lessons.push({ file: raw.file, meta, body: raw.body, outline });
   }
 
   course?.completion.requiredActivities.forEach((id, i) => {
