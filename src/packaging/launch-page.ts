@@ -41,7 +41,7 @@ export function launchPage({ version, catalogue, builtAt }: LaunchPageInput): st
     <meta http-equiv="content-security-policy" content="${LAUNCH_CSP}">
     <title>${title}</title>
     <link rel="stylesheet" href="launch.css">
-    <script type="application/json" id="catalogueue">${jsonInHtml(catalogue)}</script>
+    <script type="application/json" id="catalogue">${jsonInHtml(catalogue)}</script>
     <script src="launch.js" defer></script>
   </head>
   <body>
