@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemRowWords } from '../../src/components/hr/row-words.ts';
+import { scoreAnswers } from '../../src/domain/attempts/score-answers.ts';
 import { checkFile, combine } from '../../src/domain/records/analyse.ts';
 import type { CompletionRecord, RecordAttempt } from '../../src/domain/records/format.ts';
 import { toCsv } from '../../src/domain/records/csv.ts';
@@ -18,7 +19,7 @@ import { choose, nodeById } from '../../src/domain/scenario/engine.ts';
 import { initialState, type PathStep } from '../../src/domain/scenario/state.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { shippedCatalogue } from '../fixtures/catalogue.ts';
-import { honestAttempt, makeRecord } from '../fixtures/records.ts';
+import { blank, honestAttempt, makeRecord } from '../fixtures/records.ts';
 
 const attempt = (credits: Record<string, number>): ItemCredit[] => Object.entries(credits).map(([id, credit]) => ({ id, credit }));
 
@@ -171,14 +172,15 @@ describe('item analysis of loaded records', () => {
   const quiz = catalogue.activities.find((a) => a.kind === 'quiz' && catalogue.rule.requiredActivities.includes(a.id))!;
   const scenario = catalogue.activities.find((a) => a.kind === 'scenario')!;
   if (quiz.kind !== 'quiz' || scenario.kind !== 'scenario') throw new Error('the course has no module quiz or no role-play');
-  const nothing = { seed: 1, responses: {} };
+  const nothing = blank(quiz);
   const best = bestRun(scenario.data)!;
   // Another run: at the opening, a reply the best run does not take, then always the first reply.
   const [open, bestChoice] = best.path[0]!;
   const other = nodeById(scenario.data, open)!.choices.find((c) => c.id !== bestChoice)!;
   let state = choose(scenario.data, initialState(scenario.data), other.id);
   while (!state.ended) state = choose(scenario.data, state, nodeById(scenario.data, state.at)!.choices[0]!.id);
-  const otherRun = { mode: 'test', path: state.path.map(([n, c]) => [n, c]), ending: state.at };
+  const otherAnswers = { mode: 'test', path: state.path.map(([n, c]) => [n, c]), ending: state.at };
+  const otherRun = { answers: otherAnswers, ...scoreAnswers(scenario, otherAnswers)! };
 
   const learner = (n: number, attempts: RecordAttempt[]): CompletionRecord =>
     makeRecord(catalogue, { name: `L${n}`, employeeId: `E${n}`, attempts });

@@ -101,9 +101,10 @@ describe('the status of each record file', () => {
   });
 
   it('duplicate: a forged older copy still marks the merged learner', () => {
+    const quiz = catalogue.activities.find((a) => a.kind === 'quiz')!;
     const forged = makeRecord(catalogue, {
       exportedAt: 50,
-      attempts: [{ ...honestAttempt(catalogue.activities[0]!, 'forged-1', 20, blank(catalogue.activities[0]!)), score: 99 }],
+      attempts: [{ ...honestAttempt(quiz, 'forged-1', 20, blank(quiz)), score: 99 }],
     });
     const { rows } = combine(
       [checkFile({ index: 0, name: 'a.json' }, text(honest), catalogue), checkFile({ index: 1, name: 'b.json' }, text(forged), catalogue)],

@@ -108,7 +108,7 @@ const quizEvent = (id: string, minute: number): ProgressEvent => {
   return { id, at: attempt.finishedAt, type: 'attempt', attempt };
 };
 
-const copyKey = (learnerId: string) => `${LMS_COPY_PREFIX}${catalog.courseId}:${learnerId}`;
+const copyKey = (learnerId: string) => `${LMS_COPY_PREFIX}${catalog.course.id}:${learnerId}`;
 /** The copy under a learner's key: the copy of the attempt the learner used last (`…:latest` names it). */
 const storedLog = (storage: FakeStorage, key: string) => {
   const latest = storage.items.get(`${key}:latest`);
@@ -225,6 +225,7 @@ describe('an LMS session on the launch page', () => {
     expect(calls.slice(status, score).some((c) => c.startsWith('LMSCommit'))).toBe(true);
     const firstCommit = calls.findIndex((c) => c.startsWith('LMSCommit'));
     expect(calls.slice(0, firstCommit)).toContain('LMSSetValue(cmi.core.exit, suspend)');
+  });
 
   it('keeps one learner’s drafts from another’s, and a reset clears only the learner’s own', () => {
     const storage = new FakeStorage();
