@@ -117,7 +117,9 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     const latest = choice.kind === 'untagged' ? latestAttempt(storage, catalog.course.id, launch.learnerId) : '';
     const token = choice.kind === 'same' ? choice.token : latest || newToken();
     const source =
-      choice.kind === 'new' ? undefined : learnerCopy(storage, catalog.course.id, launch.learnerId, choice.kind === 'same' ? token : latest);
+      choice.kind === 'new'
+        ? undefined
+        : learnerCopy(storage, catalog.course.id, launch.learnerId, choice.kind === 'same' ? token : latest);
     this.copy = learnerCopy(storage, catalog.course.id, launch.learnerId, token);
     this.drafts = sweptDrafts(storage, `${this.copy.key}:draft:`);
     this.reporter.setAttempt(token);
