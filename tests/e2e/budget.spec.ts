@@ -28,18 +28,19 @@ test('a text-only page loads at most 3.5 KB gzip of JS: the progress script and 
   for (const w of textOnly) expect(w.js.gzipTogether, `${w.page} JS gzip bytes`).toBeLessThanOrEqual(3.5 * KB);
 });
 
-test('a class-activity lesson adds only its countdown to the progress script: under 4 KB gzip, no framework', () => {
+test('a class-activity lesson adds only its countdown to the every-page scripts: under 4.5 KB gzip, no framework', () => {
   const timed = weights.filter((w) => isLesson(w) && hasTimer(w) && w.islands === 0);
   expect(timed.length).toBeGreaterThan(0);
-  for (const w of timed) expect(w.js.gzipTogether, `${w.page} JS gzip bytes`).toBeLessThanOrEqual(4 * KB);
+  for (const w of timed) expect(w.js.gzipTogether, `${w.page} JS gzip bytes`).toBeLessThanOrEqual(4.5 * KB);
 });
 
 // The home page shares the progress reducers with the certificate and HR pages (one chunk), so
-// its budget is the progress script plus that chunk: no framework, and under 4.5 KB.
-test('the course home, with its progress overview, stays under 4.5 KB gzip of JS', () => {
+// its budget is the every-page scripts (progress and offline registration) plus that chunk: no
+// framework, and under 5 KB.
+test('the course home, with its progress overview, stays under 5 KB gzip of JS', () => {
   const home = weights.find((w) => w.page === '/');
   expect(home).toBeDefined();
-  expect(home!.js.gzipTogether).toBeLessThanOrEqual(4.5 * KB);
+  expect(home!.js.gzipTogether).toBeLessThanOrEqual(5 * KB);
 });
 
 test('a role-play map page highlights the last run with a small script, no framework', () => {
@@ -51,13 +52,14 @@ test('a role-play map page highlights the last run with a small script, no frame
 // Islands of one component share its code: a lesson with four role-plays loads the player once,
 // so it is held to the one-island budget. Each further kind of island adds only its own code (the
 // framework and the progress store are shared), and the largest of those is under 10 KB gzip.
+// 32 KB: the Svelte runtime (15 KB), the store, the every-page scripts (3.5 KB) and the island.
 // Learners' pages. The HR page is a tool for HR with a budget of its own, below.
 const isHr = (w: (typeof weights)[number]) => w.page === '/hr/';
 
-test('a page with one kind of island, however many of it, stays under 30 KB gzip of JS in total', () => {
+test('a learner page with one kind of island, however many of it, stays under 32 KB gzip of JS in total', () => {
   const single = weights.filter((x) => x.islandKinds === 1 && !isHr(x));
   for (const w of single) {
-    expect(w.js.gzip, `${w.page} JS gzip bytes (each file compressed on its own)`).toBeLessThan(30 * KB);
+    expect(w.js.gzip, `${w.page} JS gzip bytes (each file compressed on its own)`).toBeLessThan(32 * KB);
   }
 });
 
@@ -65,7 +67,7 @@ test('each further kind of island on a page adds under 10 KB gzip of JS', () => 
   const mixed = weights.filter((x) => x.islandKinds > 1 && !isHr(x));
   expect(mixed.length).toBeGreaterThan(0);
   for (const w of mixed) {
-    expect(w.js.gzip, `${w.page} JS gzip bytes with ${w.islandKinds} kinds of island`).toBeLessThan((30 + 10 * (w.islandKinds - 1)) * KB);
+    expect(w.js.gzip, `${w.page} JS gzip bytes with ${w.islandKinds} kinds of island`).toBeLessThan((32 + 10 * (w.islandKinds - 1)) * KB);
   }
 });
 
