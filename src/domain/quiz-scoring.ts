@@ -166,6 +166,20 @@ export const reachesPassMark = (score: number, maxScore: number, passMark: numbe
 /** Whole percent, rounded down. */
 export const wholePercent = (score: number, maxScore: number): number => (maxScore > 0 ? Math.floor((score * 100) / maxScore + 1e-9) : 0);
 
+/** How a learner reads a partly credited score: questions fully right, partly right, and in all. */
+export interface CreditTally {
+  right: number;
+  partial: number;
+  total: number;
+}
+
+/** Counts full and partial credit, so "1.58 / 6" can be shown as "6 题中答对 1 题，另有 2 题部分答对". */
+export function creditTally(questions: readonly Pick<QuestionResult, 'credit'>[]): CreditTally {
+  const right = questions.filter((q) => q.credit >= 1).length;
+  const partial = questions.filter((q) => q.credit > 0 && q.credit < 1).length;
+  return { right, partial, total: questions.length };
+}
+
 /** Scores a whole attempt from its raw answers. */
 export function scoreAttempt(quiz: Pick<Quiz, 'questions' | 'passMark'>, answers: unknown): QuizResult {
   const responses = responsesOf(answers);

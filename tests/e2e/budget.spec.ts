@@ -73,14 +73,16 @@ test('each further kind of island on a page adds under 10 KB gzip of JS', () => 
 
 // What a page loads counts everything it starts: the HR dashboard's worker (which re-scores every
 // record, with every kind of activity's scoring and the CSV writer) loads as soon as the page does.
-test('the HR page, its worker included, stays under 50 KB gzip of JS, and no learner page loads the worker', () => {
+// 64 KB: the dashboard (33 KB) and its worker (28 KB: the record schema, every activity's scorer,
+// re-scoring, item analysis, CSV) — loaded by HR at a desk, never by a learner.
+test('the HR page, its worker included, stays under 64 KB gzip of JS, and no learner page loads the worker', () => {
   const hr = weights.find(isHr);
   expect(hr).toBeDefined();
   expect(
     hr!.js.files.some((f) => /worker/i.test(f)),
     'the HR page starts its worker',
   ).toBe(true);
-  expect(hr!.js.gzip, '/hr/ JS gzip bytes, worker included').toBeLessThan(50 * KB);
+  expect(hr!.js.gzip, '/hr/ JS gzip bytes, worker included').toBeLessThan(64 * KB);
   for (const w of weights.filter((x) => !isHr(x)))
     expect(
       w.js.files.filter((f) => /worker/i.test(f)),

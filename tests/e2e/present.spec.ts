@@ -309,10 +309,10 @@ test('the audience and presenter windows pass axe', async ({ page }) => {
   await page.goto(ROLEPLAY);
   await ready(page);
   await jumpTo(page, await slideNumberOf(page, '[data-roleplay]'));
-  await page.getByRole('button', { name: /蛋糕是不是哪里不对/ }).click();
+  await page.getByRole('button', { name: /扫码还是付现金/ }).click();
   await check('role-play, second node');
+  await page.getByRole('button', { name: /您说“草莓的”/ }).click();
   await page.getByRole('button', { name: /是不是您电话里说错了/ }).click();
-  await page.getByRole('button', { name: /您路上慢点/ }).click();
   await expect(page.getByText('结局：刘阿姨悄悄走了，再也没来')).toBeVisible();
   await check('role-play, ending');
 });

@@ -69,7 +69,7 @@ test('a learner passes the lesson check with the keyboard alone, and the attempt
     }
   }
 
-  const heading = page.getByRole('heading', { name: /^通过\s*得分 4 \/ 4（100%）/ });
+  const heading = page.getByRole('heading', { name: /^通过\s*得分 100%（4 题中答对 4 题）/ });
   await expect(heading).toBeFocused();
   await expect(page.getByText('全部答对，没有需要重读的内容。')).toBeVisible();
   const [attempt] = await progressAttempts(page);
@@ -118,10 +118,10 @@ test('a learner who fails sees what to re-read; a reload mid-quiz keeps the answ
   await page.getByRole('radio', { name: wrongLabels(secondSingle!)[0]!, exact: true }).check();
   await page.getByRole('button', { name: '提交答案' }).click();
   // 0 + ½ (one of two right options) + 1 + 0 = 1.5 of 4: below the 70 % pass mark.
-  await expect(page.getByRole('heading', { name: /^未通过\s*得分 1.5 \/ 4（37%）/ })).toBeFocused();
+  await expect(page.getByRole('heading', { name: /^未通过\s*得分 37%（4 题中答对 1 题，另有 1 题部分答对）/ })).toBeFocused();
   await expect(page.getByRole('heading', { name: '建议重读' })).toBeVisible();
   await expect(page.getByRole('link', { name: '销售从服务开始' })).toHaveAttribute('href', LESSON);
-  await expect(page.getByText('部分正确，得 0.5 分')).toBeVisible();
+  await expect(page.getByText('部分答对，得 0.5 分')).toBeVisible();
   await expect(page.getByRole('button', { name: '再做一次' })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -134,7 +134,7 @@ test('a learner who fails sees what to re-read; a reload mid-quiz keeps the answ
   });
   await page.reload();
   await hydrated(page);
-  await expect(page.getByRole('heading', { name: /^未通过\s*得分 1.5 \/ 4/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^未通过\s*得分 37%（4 题中答对 1 题/ })).toBeVisible();
 });
 
 interface Situation {
@@ -266,7 +266,7 @@ test('a learner puts steps in order with the keyboard and matches pairs without 
   for (let i = 0; i < steps.length; i++) await expect(list.nth(i)).toContainText(steps[i] ?? '');
   await page.getByRole('button', { name: '提交答案' }).click();
   await page.getByRole('button', { name: '提交答案' }).click();
-  await expect(page.locator('article', { hasText: ordering?.prompt ?? '' }).locator('.verdict')).toHaveText(/正确$/);
+  await expect(page.locator('article', { hasText: ordering?.prompt ?? '' }).locator('.verdict')).toHaveText(/答对了$/);
 
   const matching = (parse(readFileSync(MATCHING, 'utf8')) as { questions: Q[] }).questions.find((q) => q.type === 'matching');
   await page.goto('/quizzes/kc-loyalty-and-profit/');
@@ -277,7 +277,7 @@ test('a learner puts steps in order with the keyboard and matches pairs without 
   for (const pair of matching?.pairs ?? []) await expect(page.getByRole('combobox', { name: pair.left })).toHaveValue(/.+/);
   await page.getByRole('button', { name: '提交答案' }).click();
   await page.getByRole('button', { name: '提交答案' }).click();
-  await expect(page.locator('article', { hasText: matching?.prompt ?? '' }).locator('.verdict')).toHaveText(/正确$/);
+  await expect(page.locator('article', { hasText: matching?.prompt ?? '' }).locator('.verdict')).toHaveText(/答对了$/);
 });
 
 test('an ordering question the learner leaves as shown is answered with the order on screen, not counted as skipped', async ({ page }) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { longestIncreasingRun, scoreAttempt, scoreQuestion } from '../../src/domain/quiz-scoring.ts';
+import { creditTally, longestIncreasingRun, scoreAttempt, scoreQuestion } from '../../src/domain/quiz-scoring.ts';
 import { quizSchema, type Question, type Quiz } from '../../src/schemas/quiz.ts';
 
 const quiz: Quiz = quizSchema.parse({
@@ -216,6 +216,27 @@ describe('scoreAttempt', () => {
         const credit = scoreQuestion(q('steps'), order);
         expect(credit === 1).toBe(order.join() === steps.join());
         expect(credit).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});
+
+describe('creditTally', () => {
+  it('counts full, partial and all questions, so partial credit reads as whole questions', () => {
+    expect(creditTally([{ credit: 1 }, { credit: 0.5 }, { credit: 0 }, { credit: 0.08 }, { credit: 1 }, { credit: 0 }])).toEqual({
+      right: 2,
+      partial: 2,
+      total: 6,
+    });
+  });
+
+  it('never counts a question twice or loses one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true }))), (credits) => {
+        const tally = creditTally(credits.map((credit) => ({ credit })));
+        const none = credits.filter((c) => c === 0).length;
+        expect(tally.right + tally.partial + none).toBe(tally.total);
+        expect(tally.total).toBe(credits.length);
       }),
     );
   });

@@ -187,6 +187,25 @@ describe('an LMS session on the launch page', () => {
     expect((JSON.parse(b.read()) as ProgressLog).events.filter((e) => e.type === 'lesson-completed')).toEqual([]);
   });
 
+  it('keeps one learner’s drafts from another’s, and a reset clears only the learner’s own', () => {
+    const storage = new FakeStorage();
+    const a = session(lms('1.2', learner('1.2', 'A1', 'A')).self, storage).s;
+    a.start();
+    a.writeDraft(kc.id, '{"responses":{"q1":"a"}}');
+    expect(a.readDraft(kc.id)).toBe('{"responses":{"q1":"a"}}');
+    a.end();
+    const b = session(lms('1.2', learner('1.2', 'B2', 'B')).self, storage).s;
+    b.start();
+    expect(b.readDraft(kc.id)).toBeNull();
+    b.writeDraft(kc.id, '{"responses":{}}');
+    b.clearDrafts();
+    expect(b.readDraft(kc.id)).toBeNull();
+    b.end();
+    const again = session(lms('1.2', learner('1.2', 'A1', 'A')).self, storage).s;
+    again.start();
+    expect(again.readDraft(kc.id)).toBe('{"responses":{"q1":"a"}}');
+  });
+
   it('a new attempt, or another activity, starts from what the LMS holds; a later launch of the same attempt gets back from this browser what the LMS missed', () => {
     const storage = new FakeStorage();
     const first = lms('1.2', { core: { student_id: 'E1', entry: 'ab-initio' } });
@@ -225,25 +244,6 @@ describe('an LMS session on the launch page', () => {
     expect(calls.slice(status, score).some((c) => c.startsWith('LMSCommit'))).toBe(true);
     const firstCommit = calls.findIndex((c) => c.startsWith('LMSCommit'));
     expect(calls.slice(0, firstCommit)).toContain('LMSSetValue(cmi.core.exit, suspend)');
-  });
-
-  it('keeps one learner’s drafts from another’s, and a reset clears only the learner’s own', () => {
-    const storage = new FakeStorage();
-    const a = session(lms('1.2', learner('1.2', 'A1', 'A')).self, storage).s;
-    a.start();
-    a.writeDraft(kc.id, '{"responses":{"q1":"a"}}');
-    expect(a.readDraft(kc.id)).toBe('{"responses":{"q1":"a"}}');
-    a.end();
-    const b = session(lms('1.2', learner('1.2', 'B2', 'B')).self, storage).s;
-    b.start();
-    expect(b.readDraft(kc.id)).toBeNull();
-    b.writeDraft(kc.id, '{"responses":{}}');
-    b.clearDrafts();
-    expect(b.readDraft(kc.id)).toBeNull();
-    b.end();
-    const again = session(lms('1.2', learner('1.2', 'A1', 'A')).self, storage).s;
-    again.start();
-    expect(again.readDraft(kc.id)).toBe('{"responses":{"q1":"a"}}');
   });
 
   it('in review mode reports nothing', () => {
