@@ -18,7 +18,7 @@ import { checkManifestSchemas, packagePath, startLms, type Lms } from './scorm-l
 // path, launched from a page that holds scorm-again's SCORM 1.2 or 2004 API, as an LMS player does.
 
 const catalog = readCatalogue('dist');
-const yaml = (path: string) => parse(readFileSync(fileURLToPath(new URL(`../../content/${path}`, import.meta.url)), 'utf8'));
+const yaml = (path: string): unknown => parse(readFileSync(fileURLToPath(new URL(`../../content/${path}`, import.meta.url)), 'utf8'));
 const SCENARIO = scenarioSchema.parse(yaml('scenarios/angry-powerful-delayed-order.yaml'));
 const BEST = bestRun(SCENARIO)!;
 const MODULE_QUIZ = quizSchema.parse(yaml('quizzes/module-mindset.yaml'));

@@ -32,7 +32,7 @@ export const quizYaml = (id: string): YamlQuiz => parse(readFileSync(join(REPO, 
 /** The right response to each question, as the quiz island records it. */
 export function rightResponses(quiz: YamlQuiz): Record<string, unknown> {
   return Object.fromEntries(
-    quiz.questions.map((q) => {
+    quiz.questions.map((q): [string, unknown] => {
       switch (q.type) {
         case 'single':
           return [q.id, q.options!.find((o) => o.correct)!.id];

@@ -34,12 +34,12 @@ describe('the status of each record file', () => {
     // Each claim is kept beside what the answers are worth, for the file list to show side by side.
     expect(status.status === 'score-mismatch' && status.mismatched).toEqual([
       {
-        title: expect.any(String),
+        title: expect.any(String) as unknown,
         claimed: { score: 1, maxScore: honest.attempts[0]!.maxScore },
         rescored: { score: honest.attempts[0]!.score, maxScore: honest.attempts[0]!.maxScore },
       },
       {
-        title: expect.any(String),
+        title: expect.any(String) as unknown,
         claimed: { score: honest.attempts[2]!.score, maxScore: 1 },
         rescored: { score: honest.attempts[2]!.score, maxScore: honest.attempts[2]!.maxScore },
       },

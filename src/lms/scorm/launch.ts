@@ -60,7 +60,8 @@ diagnostics.subscribe(() => {
 });
 dialog.querySelector('[data-close]')!.addEventListener('click', () => dialog.close());
 dialog.addEventListener('close', () => frame.focus());
-copyButton.addEventListener('click', async () => {
+copyButton.addEventListener('click', () => void copyLog());
+async function copyLog(): Promise<void> {
   logView.select();
   try {
     await navigator.clipboard.writeText(logView.value);
@@ -69,7 +70,7 @@ copyButton.addEventListener('click', async () => {
     document.execCommand('copy');
   }
   copyButton.textContent = copyButton.dataset['done'] ?? '';
-});
+}
 notice.querySelector('[data-open-diagnostics]')!.addEventListener('click', showDiagnostics);
 document.addEventListener('keydown', (event) => {
   if (!isDiagnosticsKey(event)) return;
