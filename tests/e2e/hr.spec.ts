@@ -69,7 +69,7 @@ async function learnerMakesARecord(page: Page): Promise<{ text: string; filename
     for (const label of rightLabels(q)) await fieldset.getByLabel(label, { exact: true }).check();
   }
   await page.getByRole('button', { name: '提交答案' }).click();
-  await expect(page.getByRole('heading', { name: /^通过\s*得分 4 \/ 4/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^通过\s*得分 100%（4 题中答对 4 题）/ })).toBeVisible();
 
   await page.goto('/lessons/selling-starts-with-service/');
   await page.getByRole('button', { name: '完成本课' }).scrollIntoViewIfNeeded();

@@ -157,7 +157,7 @@ for (const version of ['1.2', '2004'] as const) {
     await expect(course.getByRole('heading', { name: '学完本课，你将能够' })).toBeVisible();
     await hydrated(course.locator('body'));
     await answerFirstCheck(course);
-    await expect(course.getByRole('heading', { name: /^通过\s*得分 4 \/ 4/ })).toBeVisible();
+    await expect(course.getByRole('heading', { name: /^通过\s*得分 100%（4 题中答对 4 题）/ })).toBeVisible();
     await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
     await expect(course.getByText('本课已完成')).toBeVisible();
 
@@ -285,7 +285,7 @@ for (const version of ['1.2', '2004'] as const) {
     // The quiz result came back with its answers: the first lesson shows the passed check.
     await second.course.locator('[data-lesson="selling-starts-with-service"] a').first().click();
     await hydrated(second.course.locator('body'));
-    await expect(second.course.getByRole('heading', { name: /^通过\s*得分 4 \/ 4/ })).toBeVisible();
+    await expect(second.course.getByRole('heading', { name: /^通过\s*得分 100%（4 题中答对 4 题）/ })).toBeVisible();
     // The LMS's learner is the course's learner.
     await second.course.getByRole('link', { name: '我的学习' }).first().click();
     await hydrated(second.course.locator('body'));
