@@ -14,6 +14,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // A course built from another content root (COURSE_ROOT: the bench's generated course) keeps its
+  // content-layer cache apart, so the project's own build never starts from its entries.
+  ...(process.env.COURSE_ROOT ? { cacheDir: `${process.env.COURSE_ROOT}/.astro-cache` } : {}),
 
   // No `disclose-version` module: one request and 80 bytes less on every page with an island.
   integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex(), offlineSupport()],

@@ -27,8 +27,9 @@ export default defineConfig({
   // --ignore-lock keeps the server in the foreground, owned by Playwright: without it Astro 7
   // detaches into the background when it detects a coding agent's environment, and the server
   // outlives this run and blocks the next suite's port.
+  // A11Y_DIST serves another build instead (the bench's generated course; see tests/a11y/axe.spec.ts).
   webServer: {
-    command: `npx astro preview --port ${PORT} --host localhost --ignore-lock`,
+    command: `npx astro preview --port ${PORT} --host localhost --ignore-lock${process.env['A11Y_DIST'] ? ` --outDir ${process.env['A11Y_DIST']}` : ''}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

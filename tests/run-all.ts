@@ -1,6 +1,8 @@
 // `npm test`: every check the project has, in order — lint, type checks, unit tests, content
 // checks, build, e2e, accessibility sweep — then one line of its own, `N passed, N failed`,
-// adding up every test it ran (a check without test cases of its own counts as one).
+// adding up every test it ran (a check without test cases of its own counts as one). Each check
+// is the package.json script of that name, read from package.json (a script of several commands
+// joined by `&&` counts each command as one check), so `npm run lint` and `npm test` cannot drift.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium, NO_BROWSER_MESSAGE } from './e2e/browser.ts';
@@ -10,14 +12,31 @@ let passed = 0;
 let failed = 0;
 const failures: string[] = [];
 
-function run(label: string, command: string, args: string[]): boolean {
-  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+
+/** The commands of a package.json script, in order. */
+function commandsOf(name: string): string[] {
+  const script = scripts[name];
+  if (!script) throw new Error(`package.json has no "${name}" script`);
+  return script.split('&&').map((command) => command.trim());
+}
+
+/** The script's one command (a script that suite() extends with report arguments must have one). */
+function commandOf(name: string): string {
+  const [command, ...more] = commandsOf(name);
+  if (!command || more.length > 0) throw new Error(`package.json's "${name}" script should be one command`);
+  return command;
+}
+
+/** Runs a command line as npm would run a script (through the shell, with npm's PATH). */
+function run(label: string, command: string): boolean {
+  console.log(`\n▶ ${label}: ${command}`);
+  const result = spawnSync(command, { shell: true, stdio: 'inherit', env: process.env });
   return result.status === 0;
 }
 
-function single(label: string, command: string, args: string[]): boolean {
-  const ok = run(label, command, args);
+function single(label: string, command: string): boolean {
+  const ok = run(label, command);
   if (ok) passed++;
   else {
     failed++;
@@ -38,13 +57,12 @@ function readJson(path: string): unknown {
 function suite(
   label: string,
   command: string,
-  args: string[],
   report: string,
   count: (json: unknown) => { passed: number; failed: number } | undefined,
   listFailures: (json: unknown) => void,
 ): void {
   rmSync(report, { force: true });
-  const ok = run(label, command, args);
+  const ok = run(label, command);
   const json = readJson(report);
   const counts = count(json);
   listFailures(json);
@@ -118,20 +136,24 @@ const playwrightCounts = (json: unknown) => {
 
 mkdirSync('test-results', { recursive: true });
 
-single('lint: eslint', 'npx', ['eslint', '.', '--max-warnings', '0']);
-single('lint: prettier', 'npx', ['prettier', '--check', '.']);
-single('types: astro check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
-single('types: svelte-check', 'npx', ['svelte-check', '--fail-on-warnings', '--threshold', 'warning']);
-single('content: check:content (schemas, coverage, copycheck)', 'node', ['src/cli/check-content.ts']);
+/** Each command of a script as a check of its own, labelled with the script and the command's tool. */
+function scriptChecks(name: string, area = name): boolean {
+  return commandsOf(name)
+    .map((command) => single(`${area}: ${command.split(' ')[0]}`, command))
+    .every(Boolean);
+}
+
+scriptChecks('lint');
+scriptChecks('typecheck', 'types');
+scriptChecks('check:content', 'content');
 suite(
   'unit: vitest',
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
+  `${commandOf('test:unit')} --reporter=default --reporter=json --outputFile=test-results/unit.json`,
   'test-results/unit.json',
   vitestCounts,
   collectVitestFailures,
 );
-const built = single('build: astro build', 'npx', ['astro', 'build']);
+const built = scriptChecks('build');
 
 const browser = findChromium();
 if (!browser) {
@@ -145,23 +167,9 @@ if (!browser) {
 } else {
   const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' };
   process.env = env;
-  suite(
-    'e2e: playwright',
-    'npx',
-    ['playwright', 'test', 'tests/e2e'],
-    'test-results/e2e.json',
-    playwrightCounts,
-    collectPlaywrightFailures,
-  );
+  suite('e2e: playwright', commandOf('test:e2e'), 'test-results/e2e.json', playwrightCounts, collectPlaywrightFailures);
   process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] = 'test-results/a11y.json';
-  suite(
-    'a11y: axe sweep',
-    'npx',
-    ['playwright', 'test', 'tests/a11y', '--workers=2'],
-    'test-results/a11y.json',
-    playwrightCounts,
-    collectPlaywrightFailures,
-  );
+  suite('a11y: axe sweep', commandOf('test:a11y'), 'test-results/a11y.json', playwrightCounts, collectPlaywrightFailures);
 }
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);

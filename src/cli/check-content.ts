@@ -4,12 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContent } from '../integrations/content/check-content.ts';
+import { courseRoot } from '../integrations/content/content-root.ts';
 import { courseCompleteness } from '../integrations/content/completeness.ts';
 import { formatProblems } from '../integrations/content/problem.ts';
 import { readContent } from '../integrations/content/read-content.ts';
 
 const root = process.cwd();
-const read = readContent(root);
+const read = readContent(courseRoot(root));
 const { problems, checked } = checkContent(read.content);
 const all = [...read.problems, ...problems, ...courseCompleteness(checked)];
 

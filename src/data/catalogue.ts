@@ -1,27 +1,28 @@
-import { getCollection } from 'astro:content';
-import { buildCatalogue, type Catalogue } from '../domain/records/catalogue.ts';
-import { loadCourse, loadCourseMap } from './course.ts';
+import { getCollection, getEntry } from 'astro:content';
+import { buildCatalogue, type Catalogue } from '../domain/catalogue.ts';
 
 let cached: Promise<Catalogue> | undefined;
 
 /**
- * Every scored activity with the data its island receives (`entry.data`) and the same
- * `contentVersion`, the course map and the completion rule: what `/hr/` re-scores against and
- * what `/me/` stamps on a completion record. Built once per build.
+ * The course catalogue (`src/domain/catalogue.ts`) from the content collections: every scored
+ * activity with the data its island receives (`entry.data`), so its `contentVersion` is the one
+ * the island records, the course map and the completion rule. Built once per build and emitted as
+ * `/catalogue.json` for the HR page and the SCORM packager.
  */
 export function loadCatalogue(): Promise<Catalogue> {
   cached ??= (async () => {
-    const [course, map, quizzes, classifications, assessments, scenarios] = await Promise.all([
-      loadCourse(),
-      loadCourseMap(),
+    const [course, lessons, quizzes, classifications, assessments, scenarios] = await Promise.all([
+      getEntry('course', 'course'),
+      getCollection('lessons'),
       getCollection('quizzes'),
       getCollection('classifications'),
       getCollection('assessments'),
       getCollection('scenarios'),
     ]);
+    if (!course) throw new Error('content/course.yaml is missing');
     return buildCatalogue({
-      course,
-      map,
+      course: course.data,
+      lessons: lessons.map((e) => e.data),
       quizzes: quizzes.map((e) => e.data),
       classifications: classifications.map((e) => e.data),
       assessments: assessments.map((e) => e.data),

@@ -2,7 +2,7 @@ import { getCollection, render } from 'astro:content';
 import type { MDXContent } from 'astro';
 import type { ModuleMap } from '../domain/course-map.ts';
 import { notesMinutes } from '../domain/present/note-timing.ts';
-import { notesIn } from '../integrations/content/lesson-body.ts';
+import { lessonOutline } from '../integrations/slides/lesson-outline.ts';
 import type { LessonMeta } from '../schemas/lesson.ts';
 import { loadCourseMap } from './course.ts';
 
@@ -19,7 +19,7 @@ export interface PresentedLesson {
 }
 
 /**
- * A deck a trainer can present: one lesson, or a whole module lesson after lesson. No copy of
+ * A presentation a trainer can present: one lesson, or a whole module lesson after lesson. No copy of
  * any content: the slides are the lessons' own MDX, rendered with class-mode components.
  */
 export interface Presentation {
@@ -28,13 +28,23 @@ export interface Presentation {
   title: string;
   /** Where Esc leaves to. */
   leaveUrl: string;
-  /** Set for a module deck: it opens with a module title slide. */
+  /** Set for a module presentation: it opens with a module title slide. */
   module?: ModuleMap;
   lessons: PresentedLesson[];
 }
 
 const base = import.meta.env.BASE_URL;
-const TIMER = /<ClassTimer[\s/>]/;
+
+/** What the slides pass makes of a lesson: whether it places a timer, and the minutes its notes state. */
+function plan(body: string): Pick<PresentedLesson, 'placesTimer' | 'notedMinutes'> {
+  const read = lessonOutline(body);
+  // The build's content checks have stopped on a body that does not parse.
+  const sections = read.ok ? read.outline.sections : [];
+  return {
+    placesTimer: sections.some((s) => s.activity?.component === 'ClassTimer'),
+    notedMinutes: notesMinutes(sections.flatMap((s) => s.notes)),
+  };
+}
 
 /** Every presentation the site offers: each lesson, and each module with lessons. */
 export async function loadPresentations(): Promise<Presentation[]> {
@@ -45,20 +55,19 @@ export async function loadPresentations(): Promise<Presentation[]> {
       {
         meta: entry.data,
         module: map.modules.find((m) => m.id === entry.data.module),
-        placesTimer: TIMER.test(entry.body ?? ''),
-        notedMinutes: notesMinutes(notesIn(entry.body ?? '')),
+        ...plan(entry.body ?? ''),
         content: async () => (await render(entry)).Content as MDXContent,
       },
     ]),
   );
   const lessons = map.lessons.flatMap((l) => byId.get(l.id) ?? []);
-  const lessonDecks = lessons.map((lesson): Presentation => ({
+  const lessonPresentations = lessons.map((lesson): Presentation => ({
     id: lesson.meta.id,
     title: lesson.meta.title,
     leaveUrl: `${base}lessons/${lesson.meta.id}/`,
     lessons: [lesson],
   }));
-  const moduleDecks = map.modules
+  const modulePresentations = map.modules
     .filter((module) => module.lessons.length > 0)
     .map((module): Presentation => ({
       id: `module/${module.id}`,
@@ -67,5 +76,5 @@ export async function loadPresentations(): Promise<Presentation[]> {
       module,
       lessons: module.lessons.flatMap((l) => byId.get(l.id) ?? []),
     }));
-  return [...lessonDecks, ...moduleDecks];
+  return [...lessonPresentations, ...modulePresentations];
 }

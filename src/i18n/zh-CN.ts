@@ -399,7 +399,7 @@ export const zhCN = {
   'present.printNotes': '讲义附上教师备注',
   'present.noscript': '课堂演示需要启用 JavaScript。你仍然可以打开课程页面阅读全部内容。',
   'present.backToLesson': '回到课程页面',
-  'present.moduleDeck': '演示整个模块',
+  'present.moduleSlideshow': '演示整个模块',
   'present.moduleLessons': '本模块共 {n} 课，约 {minutes} 分钟',
   'present.plannedNote': '本课计划用时约 {n} 分钟。',
   'present.sourcesNote': '依据的课件：{sources}',

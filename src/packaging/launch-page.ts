@@ -1,15 +1,15 @@
-import type { ScormCatalog } from '../domain/scorm/catalog.ts';
+import type { Catalogue } from '../domain/catalogue.ts';
 import type { ScormVersion } from '../domain/scorm/cmi.ts';
 import { t } from '../i18n/index.ts';
 
 /**
  * `scorm/launch.html`, the SCO the manifest launches: a frame for the course, a notice bar for
- * LMS trouble, the diagnostics panel, and the course catalog as a JSON data block (data, not
+ * LMS trouble, the diagnostics panel, and the course catalogue as a JSON data block (data, not
  * script, so the page's Content-Security-Policy allows no inline script at all).
  */
 export interface LaunchPageInput {
   version: ScormVersion;
-  catalog: ScormCatalog;
+  catalogue: Catalogue;
   builtAt: string;
 }
 
@@ -31,8 +31,8 @@ export const LAUNCH_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-export function launchPage({ version, catalog, builtAt }: LaunchPageInput): string {
-  const title = escapeHtml(catalog.title);
+export function launchPage({ version, catalogue, builtAt }: LaunchPageInput): string {
+  const title = escapeHtml(catalogue.course.title);
   return `<!doctype html>
 <html lang="zh-CN" data-scorm-version="${version}" data-built-at="${escapeHtml(builtAt)}">
   <head>
@@ -41,7 +41,7 @@ export function launchPage({ version, catalog, builtAt }: LaunchPageInput): stri
     <meta http-equiv="content-security-policy" content="${LAUNCH_CSP}">
     <title>${title}</title>
     <link rel="stylesheet" href="launch.css">
-    <script type="application/json" id="scorm-catalog">${jsonInHtml(catalog)}</script>
+    <script type="application/json" id="catalogue">${jsonInHtml(catalogue)}</script>
     <script src="launch.js" defer></script>
   </head>
   <body>
@@ -53,7 +53,7 @@ export function launchPage({ version, catalog, builtAt }: LaunchPageInput): stri
       </p>
       <button type="button" data-open-diagnostics>${escapeHtml(t('scorm.noticeDetails'))}</button>
     </div>
-    <iframe class="course-frame" data-course-frame title="${escapeHtml(`${t('scorm.frameTitle')} · ${catalog.title}`)}"></iframe>
+    <iframe class="course-frame" data-course-frame title="${escapeHtml(`${t('scorm.frameTitle')} · ${catalogue.course.title}`)}"></iframe>
     <dialog class="diagnostics" data-diagnostics aria-labelledby="diagnostics-title" aria-describedby="diagnostics-intro">
       <h2 id="diagnostics-title">${escapeHtml(t('scorm.diagnosticsTitle'))}</h2>
       <p id="diagnostics-intro">${escapeHtml(t('scorm.diagnosticsIntro'))}</p>

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
+import type { Catalogue } from '../domain/catalogue.ts';
 import type { ScormVersion } from '../domain/scorm/cmi.ts';
 import { isSiteOnly } from '../integrations/offline/service-worker.ts';
 import { bundleScormScripts } from './bundle.ts';
-import { readCatalog } from './course-catalog.ts';
 import { launchPage } from './launch-page.ts';
 import { manifestXml } from './manifest.ts';
 import { schemaFiles } from './schemas.ts';
@@ -18,10 +18,12 @@ import { relativizeCss, relativizeHtml, relativizeScript, siteUrlsInScript, with
  */
 
 export const LAUNCH = 'scorm/launch.html';
+/** The catalogue the build emits (`src/pages/catalogue.json.ts`), read from the built site. */
+export const CATALOGUE = 'catalogue.json';
 export const VERSIONS: readonly ScormVersion[] = ['1.2', '2004'];
 
 export interface PackageOptions {
-  /** The project root (where `content/` and `src/` are). */
+  /** The project root (where `src/` is: the launch page's scripts are bundled from it). */
   root: string;
   /** The built site. */
   dist: string;
@@ -51,6 +53,17 @@ function listFiles(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
     .sort();
+}
+
+/** The course catalogue exactly as the build emitted it: the packages describe the site they hold. */
+export function readCatalogue(dist: string): Catalogue {
+  const path = join(dist, CATALOGUE);
+  if (!existsSync(path)) throw new Error(`${path} is missing: build the site first (npm run build)`);
+  const catalogue = JSON.parse(readFileSync(path, 'utf8')) as Partial<Catalogue>;
+  if (typeof catalogue.course?.id !== 'string' || !Array.isArray(catalogue.activities) || !catalogue.map) {
+    throw new Error(`${path} is not a course catalogue: rebuild the site (npm run build)`);
+  }
+  return catalogue as Catalogue;
 }
 
 /** The site's files with URLs made relative and the frame script added to every page. */
@@ -87,7 +100,7 @@ export function stageSite(dist: string): { files: Record<string, Uint8Array>; mi
 
 export async function packageCourse(options: PackageOptions): Promise<PackageResult> {
   const builtAt = options.builtAt ?? new Date();
-  const catalog = readCatalog(options.root);
+  const catalogue = readCatalogue(options.dist);
   const staged = stageSite(options.dist);
   const scripts = await bundleScormScripts(options.root);
   const encoder = new TextEncoder();
@@ -96,12 +109,12 @@ export async function packageCourse(options: PackageOptions): Promise<PackageRes
     const files: Record<string, Uint8Array> = {
       ...staged.files,
       ...scripts,
-      [LAUNCH]: encoder.encode(launchPage({ version, catalog, builtAt: builtAt.toISOString() })),
+      [LAUNCH]: encoder.encode(launchPage({ version, catalogue, builtAt: builtAt.toISOString() })),
     };
     const manifest = manifestXml({
       version,
-      courseId: catalog.courseId,
-      title: catalog.title,
+      courseId: catalogue.course.id,
+      title: catalogue.course.title,
       launch: LAUNCH,
       files: Object.keys(files),
       packageVersion: options.packageVersion,
@@ -116,7 +129,7 @@ export async function packageCourse(options: PackageOptions): Promise<PackageRes
     for (const [path, data] of Object.entries(files)) zippable[path] = [data, { mtime: builtAt }];
     return {
       version,
-      fileName: `${catalog.courseId}-scorm${version === '1.2' ? '12' : '2004'}.zip`,
+      fileName: `${catalogue.course.id}-scorm${version === '1.2' ? '12' : '2004'}.zip`,
       files,
       schemas: Object.keys(schemas),
       zip: zipSync(zippable, { level: 9 }),

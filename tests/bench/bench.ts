@@ -1,13 +1,18 @@
 // `npm run bench`: the HR page's work on 2,000 records (tests/bench/hr-bench.ts), the SCORM suspend
 // data of generated courses of 44, 130 and 200 lessons (tests/bench/suspend-bench.ts), build time, and
-// per page kind the HTML/JS/CSS bytes (raw and gzip) and the requests of a cold load in Chromium.
-// Prints a table and writes bench-results/bench.json.
+// per page kind the HTML/JS/CSS bytes (raw and gzip) and the requests of a cold load in Chromium;
+// then a generated course of BENCH_LESSONS lessons (default 200; 0 skips it, see
+// generate-course.ts): its build time, its pages, and the time of `npm test`'s page-proportional
+// part, the axe sweep, run on it for real. Prints a table and writes bench-results/bench.json.
 // Figures rather than pass/fail: the size budgets are enforced by tests/e2e/budget.spec.ts. The one
 // timed budget, the HR page's 3 s for 2,000 records, makes the bench exit non-zero when missed.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../e2e/browser.ts';
+import { generateCourse } from './generate-course.ts';
 import { hrBench, printHrBench } from './hr-bench.ts';
 import { builtPages, pageWeight, type PageWeight } from './page-weight.ts';
 import { printSuspendBench, suspendBench } from './suspend-bench.ts';
@@ -124,9 +129,40 @@ for (const r of rows) {
     `${String(r['kind']).padEnd(22)} ${String(r['requests']).padStart(8)}  ${kb(r['htmlRaw']).padStart(6)} (${kb(r['htmlGzip']).padStart(5)})  ${kb(r['jsRaw']).padStart(6)} (${kb(r['jsGzip']).padStart(5)})  ${kb(r['cssRaw']).padStart(5)} (${kb(r['cssGzip']).padStart(5)})  ${String(r['islands']).padStart(7)}  ${String(r['page'])}`,
   );
 }
+// A course at scale: generated, built and swept by axe exactly as `npm test` sweeps the real one.
+const LESSONS = Number(process.env['BENCH_LESSONS'] ?? 200);
+let scale: Record<string, unknown> | undefined;
+if (LESSONS > 0) {
+  const root = mkdtempSync(join(tmpdir(), 'bench-course-'));
+  try {
+    const generated = generateCourse(process.cwd(), root, LESSONS);
+    const env = { ...process.env, COURSE_ROOT: root };
+    const dist = join(root, 'dist');
+    const buildStart = performance.now();
+    const built = spawnSync('npx', ['astro', 'build', '--outDir', dist], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    const seconds = (performance.now() - buildStart) / 1000;
+    if (built.status !== 0) throw new Error(`the generated course of ${LESSONS} lessons did not build`);
+    const pages = builtPages(dist).length;
+    const axeStart = performance.now();
+    const swept = spawnSync('npx', ['playwright', 'test', 'tests/a11y', '--workers=2', '--reporter=dot'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...env, A11Y_DIST: dist, PLAYWRIGHT_JSON_OUTPUT_NAME: join(root, 'a11y.json') },
+    });
+    const axeSeconds = (performance.now() - axeStart) / 1000;
+    scale = { lessons: generated.lessons, pages, buildSeconds: seconds, axeSeconds, axePassed: swept.status === 0 };
+    console.log(
+      `\nA course of ${generated.lessons} lessons: ${pages} pages, built in ${seconds.toFixed(1)} s; ` +
+        `npm test's axe sweep of every page took ${axeSeconds.toFixed(1)} s (${((axeSeconds / pages) * 1000).toFixed(0)} ms a page)` +
+        `${swept.status === 0 ? '' : ', and found violations'}.`,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',
-  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows, hr, suspend }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows, hr, suspend, scale }, null, 2),
 );
 console.log('\nWritten to bench-results/bench.json');

@@ -6,7 +6,7 @@
 // grows, the CPU time does not, and on an idle machine the two are about equal.
 import { loadavg } from 'node:os';
 import { itemRowWords, rowWords } from '../../src/components/hr/row-words.ts';
-import { activityIndex } from '../../src/domain/records/catalogue.ts';
+import { activityIndex } from '../../src/domain/catalogue.ts';
 import { checkFile, combine } from '../../src/domain/records/analyse.ts';
 import { toCsv } from '../../src/domain/records/csv.ts';
 import { itemRows } from '../../src/domain/records/item-rows.ts';

@@ -67,7 +67,12 @@ function followImports(dist: string, entry: string, seen: Set<string>): void {
   if (!existsSync(path)) return;
   seen.add(entry);
   const code = readFileSync(path, 'utf8');
-  for (const [, spec] of code.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+\.js)["']/g)) {
+  // Static and dynamic imports, and scripts a module starts by URL: `new Worker(new URL('w.js', import.meta.url))`.
+  const specs = [
+    ...code.matchAll(/(?:import|from)\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g),
+    ...code.matchAll(/new URL\(\s*["'`]([^"'`]+\.js)["'`]\s*,[^)]*import\.meta\.url/g),
+  ];
+  for (const [, spec] of specs) {
     if (!spec || /^[a-z]+:/.test(spec)) continue;
     const next = spec.startsWith('/') ? spec : posix.join(posix.dirname(entry), spec);
     followImports(dist, next, seen);

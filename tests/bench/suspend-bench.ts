@@ -10,7 +10,7 @@
 import { fitSuspendData, TRIM_STEPS } from '../../src/domain/scorm/fit-suspend-data.ts';
 import { encodeSuspendData, SCORM12_SUSPEND_LIMIT, type ExtraSection } from '../../src/domain/scorm/suspend-data.ts';
 import { ByteWriter } from '../../src/domain/scorm/bytes.ts';
-import type { ScormCatalog } from '../../src/domain/scorm/catalog.ts';
+import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { generatedCatalog, generatedLog, rng, type GeneratedLearnerOptions } from '../fixtures/generated-course.ts';
 
 export const SUSPEND_BENCH_LESSONS = [44, 130, 200] as const;
@@ -36,7 +36,7 @@ export interface SuspendRow {
 }
 
 /** A year of spaced review after the course, as the compact section the suspend data would carry. */
-export function modelledReviewSection(catalog: ScormCatalog, seed: number): ExtraSection {
+export function modelledReviewSection(catalog: Catalogue, seed: number): ExtraSection {
   const r = rng(seed);
   const days = new Uint8Array(46);
   const boxes = new ByteWriter();

@@ -53,26 +53,39 @@ test('a role-play map page highlights the last run with a small script, no frame
 // so it is held to the one-island budget. Each further kind of island adds only its own code (the
 // framework and the progress store are shared), and the largest of those is under 10 KB gzip.
 // 32 KB: the Svelte runtime (15 KB), the store, the every-page scripts (3.5 KB) and the island.
-// The HR dashboard, a desk tool that re-scores whole folders of records, has a budget of its own.
+// Learners' pages. The HR page is a tool for HR with a budget of its own, below.
 const isHr = (w: (typeof weights)[number]) => w.page === '/hr/';
+
 test('a learner page with one kind of island, however many of it, stays under 32 KB gzip of JS in total', () => {
   const single = weights.filter((x) => x.islandKinds === 1 && !isHr(x));
-  expect(single.length).toBeGreaterThan(0);
   for (const w of single) {
     expect(w.js.gzip, `${w.page} JS gzip bytes (each file compressed on its own)`).toBeLessThan(32 * KB);
   }
 });
 
-test('the HR dashboard stays under 40 KB gzip of JS on its page', () => {
-  const hr = weights.find(isHr);
-  expect(hr).toBeDefined();
-  expect(hr!.js.gzip).toBeLessThan(40 * KB);
-});
-
 test('each further kind of island on a page adds under 10 KB gzip of JS', () => {
-  const mixed = weights.filter((x) => x.islandKinds > 1);
+  const mixed = weights.filter((x) => x.islandKinds > 1 && !isHr(x));
   expect(mixed.length).toBeGreaterThan(0);
   for (const w of mixed) {
     expect(w.js.gzip, `${w.page} JS gzip bytes with ${w.islandKinds} kinds of island`).toBeLessThan((32 + 10 * (w.islandKinds - 1)) * KB);
   }
+});
+
+// What a page loads counts everything it starts: the HR dashboard's worker (which re-scores every
+// record, with every kind of activity's scoring and the CSV writer) loads as soon as the page does.
+// 64 KB: the dashboard (33 KB) and its worker (28 KB: the record schema, every activity's scorer,
+// re-scoring, item analysis, CSV) — loaded by HR at a desk, never by a learner.
+test('the HR page, its worker included, stays under 64 KB gzip of JS, and no learner page loads the worker', () => {
+  const hr = weights.find(isHr);
+  expect(hr).toBeDefined();
+  expect(
+    hr!.js.files.some((f) => /worker/i.test(f)),
+    'the HR page starts its worker',
+  ).toBe(true);
+  expect(hr!.js.gzip, '/hr/ JS gzip bytes, worker included').toBeLessThan(64 * KB);
+  for (const w of weights.filter((x) => !isHr(x)))
+    expect(
+      w.js.files.filter((f) => /worker/i.test(f)),
+      w.page,
+    ).toEqual([]);
 });

@@ -9,16 +9,16 @@ const ROLEPLAY = '/present/eight-step-complaint-method/';
 /** A class-activity lesson: its 5-minute countdown is added as the last slide. */
 const ACTIVITY = '/present/activity-my-team/';
 
-/** Waits until the deck controller has set the slides up. */
+/** Waits until the slideshow controller has set the slides up. */
 async function ready(page: Page): Promise<void> {
-  await expect(page.locator('[data-deck]')).toHaveAttribute('data-ready', '');
+  await expect(page.locator('[data-slideshow]')).toHaveAttribute('data-ready', '');
 }
 
 /** The slide the window shows (hidden slides are out of the accessibility tree). */
 const slide = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^第 ${n} 页，共 \\d+ 页$`) });
 
-/** How many slides the deck has, as the deck itself counts them. */
-const slideCount = (page: Page) => page.locator('[data-deck] [data-slide-index]').count();
+/** How many slides the slideshow has, as the slideshow itself counts them. */
+const slideCount = (page: Page) => page.locator('[data-slideshow] [data-slide-index]').count();
 
 /** The number (from 1) of the first slide that matches `selector` or holds something that does. */
 async function slideNumberOf(page: Page, selector: string): Promise<number> {
@@ -294,16 +294,16 @@ test('the audience and presenter windows pass axe', async ({ page }) => {
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${where} ${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   };
-  for (const [deck, selector] of [
+  for (const [path, selector] of [
     [LESSON, 'table'],
     [`${LESSON}presenter/`, '[data-question]'],
     [`${ROLEPLAY}presenter/`, '[data-roleplay]'],
     [`${ACTIVITY}presenter/`, '[data-class-timer]'],
   ] as const) {
-    await page.goto(deck);
+    await page.goto(path);
     await ready(page);
     await jumpTo(page, await slideNumberOf(page, selector));
-    await check(`${deck} ${selector}`);
+    await check(`${path} ${selector}`);
   }
   // The role-play mid-conversation and at an ending.
   await page.goto(ROLEPLAY);

@@ -7,7 +7,7 @@ import type { ScormVersion } from '../../src/domain/scorm/cmi.ts';
 import { untagSuspendData } from '../../src/domain/scorm/resume.ts';
 import { decodeSuspendData, SCORM12_SUSPEND_LIMIT } from '../../src/domain/scorm/suspend-data.ts';
 import { bestRun } from '../../src/domain/scenario/best-path.ts';
-import { readCatalog } from '../../src/packaging/course-catalog.ts';
+import { readCatalogue } from '../../src/packaging/package-course.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { expect, hydrated, test } from './fixtures.ts';
@@ -17,8 +17,8 @@ import { checkManifestSchemas, packagePath, startLms, type Lms } from './scorm-l
 // The course as an LMS sees it: the packages `npm run package` writes, unzipped under a deep LMS
 // path, launched from a page that holds scorm-again's SCORM 1.2 or 2004 API, as an LMS player does.
 
-const catalog = readCatalog(process.cwd());
-const yaml = (path: string) => parse(readFileSync(fileURLToPath(new URL(`../../content/${path}`, import.meta.url)), 'utf8'));
+const catalog = readCatalogue('dist');
+const yaml = (path: string): unknown => parse(readFileSync(fileURLToPath(new URL(`../../content/${path}`, import.meta.url)), 'utf8'));
 const SCENARIO = scenarioSchema.parse(yaml('scenarios/angry-powerful-delayed-order.yaml'));
 const BEST = bestRun(SCENARIO)!;
 const MODULE_QUIZ = quizSchema.parse(yaml('quizzes/module-mindset.yaml'));
@@ -185,7 +185,7 @@ for (const version of ['1.2', '2004'] as const) {
     await expect(course.getByText('本课已完成')).toBeVisible();
 
     // What the LMS holds now.
-    const overall = String(Math.floor(((moduleScore / MODULE_QUIZ.questions.length) * 100) / catalog.completion.requiredActivities.length));
+    const overall = String(Math.floor(((moduleScore / MODULE_QUIZ.questions.length) * 100) / catalog.rule.requiredActivities.length));
     await expect.poll(async () => get(await lmsData(page, version), version === '1.2' ? 'core.score.raw' : 'score.raw')).toBe(overall);
     const data = await lmsData(page, version);
     const interactions = interactionsOf(data);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { shippedCatalogue } from '../fixtures/catalogue.ts';
 import { test, expect } from './fixtures.ts';
 
 test('a lesson page says where in the course it is and links to its neighbours', async ({ page }) => {
@@ -52,4 +54,10 @@ test('printing a lesson leaves out navigation and trainer notes', async ({ page 
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
   await expect(page.locator('.trainer-notes').first()).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('the catalogue the build emits, which HR and the LMS packages score against, is the one the unit tests check', async ({ request }) => {
+  const served = (await (await request.get('/catalogue.json')).json()) as unknown;
+  expect(served).toEqual(JSON.parse(readFileSync('dist/catalogue.json', 'utf8')));
+  expect(served).toEqual(JSON.parse(JSON.stringify(shippedCatalogue())));
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { readCatalog } from '../../src/packaging/course-catalog.ts';
+import { shippedCatalogue } from '../fixtures/catalogue.ts';
 import { REPO } from './moodle.ts';
 
 /**
@@ -32,7 +32,7 @@ export const quizYaml = (id: string): YamlQuiz => parse(readFileSync(join(REPO, 
 /** The right response to each question, as the quiz island records it. */
 export function rightResponses(quiz: YamlQuiz): Record<string, unknown> {
   return Object.fromEntries(
-    quiz.questions.map((q) => {
+    quiz.questions.map((q): [string, unknown] => {
       switch (q.type) {
         case 'single':
           return [q.id, q.options!.find((o) => o.correct)!.id];
@@ -49,9 +49,9 @@ export function rightResponses(quiz: YamlQuiz): Record<string, unknown> {
   );
 }
 
-const catalog = readCatalog(REPO);
+const catalog = shippedCatalogue(REPO);
 export const LESSONS = catalog.map.lessons.map((l) => l.id);
-export const MODULE_QUIZZES = catalog.completion.requiredActivities;
+export const MODULE_QUIZZES = catalog.rule.requiredActivities;
 
 /** Every lesson completed (but `skipLessons`), every module quiz passed but `skipQuizzes`, a day ago. */
 export function progressBackup(options: { skipQuizzes?: string[]; skipLessons?: string[]; lessons?: number } = {}): string {
@@ -85,5 +85,5 @@ export function progressBackup(options: { skipQuizzes?: string[]; skipLessons?: 
       },
     });
   }
-  return JSON.stringify({ format: 'service-classroom/progress', version: 1, courseId: catalog.courseId, events });
+  return JSON.stringify({ format: 'service-classroom/progress', version: 1, courseId: catalog.course.id, events });
 }

@@ -30,7 +30,8 @@ function build(): void {
 
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-describe('astro build stops on a broken lesson and says where and why', () => {
+// Each test reads, parses and checks the whole course: allow for a loaded machine.
+describe('astro build stops on a broken lesson and says where and why', { timeout: 30_000 }, () => {
   it('builds the real course without a word', () => {
     copyOfCourse();
     expect(build).not.toThrow();

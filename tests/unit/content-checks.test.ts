@@ -39,6 +39,7 @@ const validContent = (): RawContent => ({
         requiredActivities: ['kc-selling'],
       },
       body: '## 服务就是销售\n\n正文。\n\n<Notes>\n讲师备注。\n</Notes>\n\n## 本课小结\n\n要点。\n\n<Notes>\n收尾。\n</Notes>\n\n<Quiz id="kc-selling" />\n',
+      bodyLine: 15,
     },
   ],
   quizzes: [
@@ -109,7 +110,8 @@ describe('the valid miniature course', () => {
     const { problems, checked } = checkContent(validContent());
     expect(problems).toEqual([]);
     expect(courseCompleteness(checked)).toEqual([]);
-  });
+    // It reads and parses every lesson of the course: allow for a loaded machine.
+  }, 30_000);
 });
 
 describe('a broken lesson stops the build with a message naming the file, the field and the problem', () => {
@@ -206,6 +208,19 @@ describe('a broken lesson stops the build with a message naming the file, the fi
     ).toMatchInlineSnapshot(`
       "课程内容有 1 处问题，请修改后再构建：
         - content/lessons/mindset/01-selling.mdx › activities: 正文嵌入了 "kc-extra"，但 front matter 的 activities 没有列出它"
+    `);
+  });
+
+  it('names the line of a lesson body that MDX cannot parse', () => {
+    expect(
+      messageFor(
+        broken((content) => {
+          content.lessons[0]!.body = content.lessons[0]!.body.replace('正文。', '正文 {未闭合的表达式。');
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx: 正文的 MDX 无法解析（第 17 行：Unexpected end of file in expression, expected a corresponding closing brace for \`{\`）"
     `);
   });
 
@@ -510,7 +525,7 @@ describe('reading content files', () => {
     expect(problems).toEqual([]);
     expect(content.course?.file).toBe('content/course.yaml');
     expect(content.lessons).toEqual([
-      { file: 'content/lessons/mindset/01-selling.mdx', data: { id: 'selling', topics: [1.1] }, body: '\n## 正文\n' },
+      { file: 'content/lessons/mindset/01-selling.mdx', data: { id: 'selling', topics: [1.1] }, body: '\n## 正文\n', bodyLine: 5 },
     ]);
     expect(content.quizzes).toEqual([{ file: 'content/quizzes/kc-selling.yaml', data: { id: 'kc-selling' } }]);
   });
@@ -576,5 +591,6 @@ describe('the course in this repository', () => {
     const { problems, checked } = checkContent(read.content);
     expect(problems).toEqual([]);
     expect(courseCompleteness(checked)).toEqual([]);
-  });
+    // It reads and parses every lesson of the course: allow for a loaded machine.
+  }, 30_000);
 });

@@ -9,7 +9,7 @@ import type { Attempt, ProgressEvent } from '../../src/domain/progress/events.ts
 import { bestAttempts } from '../../src/domain/progress/reducers.ts';
 import type { QuestionResponse } from '../../src/domain/quiz-scoring.ts';
 import { checkFile, combine } from '../../src/domain/records/analyse.ts';
-import type { CatalogueActivity } from '../../src/domain/records/catalogue.ts';
+import type { CatalogueActivity } from '../../src/domain/catalogue.ts';
 import { completionRecord } from '../../src/domain/records/completion-record.ts';
 import { choose, nodeById } from '../../src/domain/scenario/engine.ts';
 import { initialState } from '../../src/domain/scenario/state.ts';

@@ -1,39 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { initialDeckState } from '../../src/domain/present/deck-state.ts';
-import { channelName, parseDeckMessage } from '../../src/domain/present/sync-message.ts';
+import { initialSlideshowState } from '../../src/domain/present/slideshow-state.ts';
+import { channelName, parseSlideshowMessage } from '../../src/domain/present/sync-message.ts';
 import { hashForSlide, slideFromHash } from '../../src/domain/present/slide-hash.ts';
 
-describe('parseDeckMessage', () => {
+describe('parseSlideshowMessage', () => {
   const state = {
-    ...initialDeckState(3, 1000),
+    ...initialSlideshowState(3, 1000),
     revealed: [2],
     roleplays: { '4': ['a/b'] },
     timers: { t0: { running: true, accumulatedMs: 5, since: 900 } },
   };
 
   it('takes a well-formed state as it is', () => {
-    expect(parseDeckMessage({ kind: 'state', state }, 10)).toEqual({ kind: 'state', state });
-    expect(parseDeckMessage({ kind: 'hello' }, 10)).toEqual({ kind: 'hello' });
+    expect(parseSlideshowMessage({ kind: 'state', state }, 10)).toEqual({ kind: 'state', state });
+    expect(parseSlideshowMessage({ kind: 'hello' }, 10)).toEqual({ kind: 'hello' });
   });
 
   it('survives the structured clone a BroadcastChannel makes', () => {
-    expect(parseDeckMessage(structuredClone({ kind: 'state', state }), 10)).toEqual({ kind: 'state', state });
+    expect(parseSlideshowMessage(structuredClone({ kind: 'state', state }), 10)).toEqual({ kind: 'state', state });
   });
 
   it('clamps a slide beyond this window’s presentation', () => {
-    expect(parseDeckMessage({ kind: 'state', state: { ...state, slide: 40 } }, 10)).toMatchObject({ state: { slide: 9 } });
+    expect(parseSlideshowMessage({ kind: 'state', state: { ...state, slide: 40 } }, 10)).toMatchObject({ state: { slide: 9 } });
   });
 
   it('drops messages it does not understand', () => {
-    expect(parseDeckMessage(null, 10)).toBeUndefined();
-    expect(parseDeckMessage('hello', 10)).toBeUndefined();
-    expect(parseDeckMessage({ kind: 'state' }, 10)).toBeUndefined();
-    expect(parseDeckMessage({ kind: 'state', state: { ...state, slide: '3' } }, 10)).toBeUndefined();
-    expect(parseDeckMessage({ kind: 'state', state: { ...state, talk: null } }, 10)).toBeUndefined();
+    expect(parseSlideshowMessage(null, 10)).toBeUndefined();
+    expect(parseSlideshowMessage('hello', 10)).toBeUndefined();
+    expect(parseSlideshowMessage({ kind: 'state' }, 10)).toBeUndefined();
+    expect(parseSlideshowMessage({ kind: 'state', state: { ...state, slide: '3' } }, 10)).toBeUndefined();
+    expect(parseSlideshowMessage({ kind: 'state', state: { ...state, talk: null } }, 10)).toBeUndefined();
   });
 
   it('drops malformed clocks and choices but keeps the rest', () => {
-    const message = parseDeckMessage(
+    const message = parseSlideshowMessage(
       { kind: 'state', state: { ...state, timers: { t0: { running: 'yes' }, t1: state.talk }, roleplays: { '4': ['a/b', 7] } } },
       10,
     );

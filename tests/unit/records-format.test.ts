@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/domain/progress/events.ts';
 import { contentVersion } from '../../src/domain/content-version.ts';
 import { checkFile, combine } from '../../src/domain/records/analyse.ts';
-import { courseContentVersion } from '../../src/domain/records/catalogue.ts';
+import { courseContentVersion } from '../../src/domain/catalogue.ts';
 import { completionRecord, missingLearnerFields, recordDigest, recordFilename } from '../../src/domain/records/completion-record.ts';
 import { RECORD_FORMAT, RECORD_VERSION, type CompletionRecord } from '../../src/domain/records/format.ts';
 import { readCompletionRecord } from '../../src/domain/records/read-record.ts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemRowWords } from '../../src/components/hr/row-words.ts';
+import { scoreAnswers } from '../../src/domain/attempts/score-answers.ts';
 import { checkFile, combine } from '../../src/domain/records/analyse.ts';
 import type { CompletionRecord, RecordAttempt } from '../../src/domain/records/format.ts';
 import { toCsv } from '../../src/domain/records/csv.ts';
@@ -15,7 +16,6 @@ import {
 import { ITEM_COLUMNS, itemRows } from '../../src/domain/records/item-rows.ts';
 import { bestRun } from '../../src/domain/scenario/best-path.ts';
 import { choose, nodeById } from '../../src/domain/scenario/engine.ts';
-import { scoreRun } from '../../src/domain/scenario/score.ts';
 import { initialState, type PathStep } from '../../src/domain/scenario/state.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { shippedCatalogue } from '../fixtures/catalogue.ts';
@@ -179,13 +179,8 @@ describe('item analysis of loaded records', () => {
   const other = nodeById(scenario.data, open)!.choices.find((c) => c.id !== bestChoice)!;
   let state = choose(scenario.data, initialState(scenario.data), other.id);
   while (!state.ended) state = choose(scenario.data, state, nodeById(scenario.data, state.at)!.choices[0]!.id);
-  const played = scoreRun(scenario.data, state)!;
-  const otherRun = {
-    answers: { mode: 'test', path: state.path.map(([n, c]) => [n, c]), ending: state.at },
-    score: played.total,
-    maxScore: played.max,
-    passed: played.passed,
-  };
+  const otherAnswers = { mode: 'test', path: state.path.map(([n, c]) => [n, c]), ending: state.at };
+  const otherRun = { answers: otherAnswers, ...scoreAnswers(scenario, otherAnswers)! };
 
   const learner = (n: number, attempts: RecordAttempt[]): CompletionRecord =>
     makeRecord(catalogue, { name: `L${n}`, employeeId: `E${n}`, attempts });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueActivity } from '../../src/domain/records/catalogue.ts';
+import type { CatalogueActivity } from '../../src/domain/catalogue.ts';
 import { scoreRolePlayAnswers } from '../../src/domain/attempts/role-play.ts';
 import { scoreAnswers } from '../../src/domain/attempts/score-answers.ts';
 import { checkAttempt } from '../../src/domain/records/verify.ts';

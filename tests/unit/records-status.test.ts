@@ -34,12 +34,12 @@ describe('the status of each record file', () => {
     // Each claim is kept beside what the answers are worth, for the file list to show side by side.
     expect(status.status === 'score-mismatch' && status.mismatched).toEqual([
       {
-        title: expect.any(String),
+        title: expect.any(String) as unknown,
         claimed: { score: 1, maxScore: honest.attempts[0]!.maxScore },
         rescored: { score: honest.attempts[0]!.score, maxScore: honest.attempts[0]!.maxScore },
       },
       {
-        title: expect.any(String),
+        title: expect.any(String) as unknown,
         claimed: { score: honest.attempts[2]!.score, maxScore: 1 },
         rescored: { score: honest.attempts[2]!.score, maxScore: honest.attempts[2]!.maxScore },
       },
@@ -101,9 +101,10 @@ describe('the status of each record file', () => {
   });
 
   it('duplicate: a forged older copy still marks the merged learner', () => {
+    const quiz = catalogue.activities.find((a) => a.kind === 'quiz')!;
     const forged = makeRecord(catalogue, {
       exportedAt: 50,
-      attempts: [{ ...honestAttempt(catalogue.activities[0]!, 'forged-1', 20, blank(catalogue.activities[0]!)), score: 99 }],
+      attempts: [{ ...honestAttempt(quiz, 'forged-1', 20, blank(quiz)), score: 99 }],
     });
     const { rows } = combine(
       [checkFile({ index: 0, name: 'a.json' }, text(honest), catalogue), checkFile({ index: 1, name: 'b.json' }, text(forged), catalogue)],

@@ -99,7 +99,10 @@ describe('figures over every learner', () => {
     const detail = learnerDetail(row!.merged, catalogue);
     const run = detail.attempts[0]!;
     expect(run.verdict).toBe('verified');
-    expect(run.path?.[0]).toMatchObject({ node: scenario.kind === 'scenario' ? scenario.data.start : '', verdict: expect.any(String) });
+    expect(run.path?.[0]).toMatchObject({
+      node: scenario.kind === 'scenario' ? scenario.data.start : '',
+      verdict: expect.any(String) as unknown,
+    });
     expect(run.path?.[0]?.answer).not.toBe(run.path?.[0]?.choice);
     expect(run.ending).toBeTruthy();
   });

@@ -204,7 +204,7 @@ describe('validateScenario', () => {
 
 describe('scenario text', () => {
   test('lines folded in YAML join without a space between Chinese characters, keeping spaces around numbers', () => {
-    const raw = parse(
+    const raw: unknown = parse(
       exampleYaml.replace('situation: 你在网店做在线客服。', 'situation: >-\n  你在网店做在线客服，\n  已经做了 3 年。\n  '),
     );
     expect(scenarioSchema.parse(raw).situation).toMatch(/^你在网店做在线客服，已经做了 3 年。一位老客户/);
@@ -213,7 +213,7 @@ describe('scenario text', () => {
 
 describe('checkContent', () => {
   test('names the scenario file, the node and the broken rule', () => {
-    const data = parse(exampleYaml.replace('next: gone', 'next: nowhere'));
+    const data: unknown = parse(exampleYaml.replace('next: gone', 'next: nowhere'));
     const file = 'content/scenarios/example-late-lamp.yaml';
     const { problems } = checkContent({
       course: undefined,

@@ -1,13 +1,13 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import type { Attempt } from '../../src/domain/progress/events.ts';
-import type { ActivitySpec } from '../../src/domain/scorm/catalog.ts';
+import type { CatalogueActivity } from '../../src/domain/catalogue.ts';
 import { attemptInteractions, interactionValues, shortIdentifier, type Interaction } from '../../src/domain/scorm/interactions.ts';
 import { attemptAt, catalog, random } from '../fixtures/scorm-course.ts';
 
-const spec = <K extends ActivitySpec['kind']>(kind: K, test: (a: Extract<ActivitySpec, { kind: K }>) => boolean = () => true) =>
+const spec = <K extends CatalogueActivity['kind']>(kind: K, test: (a: Extract<CatalogueActivity, { kind: K }>) => boolean = () => true) =>
   catalog.activities.find(
-    (a): a is Extract<ActivitySpec, { kind: K }> => a.kind === kind && test(a as Extract<ActivitySpec, { kind: K }>),
+    (a): a is Extract<CatalogueActivity, { kind: K }> => a.kind === kind && test(a as Extract<CatalogueActivity, { kind: K }>),
   )!;
 const at = new Date('2025-03-03T01:00:00Z');
 const SETTINGS = { autocommit: false, lmsCommitUrl: false, logLevel: 5 } as const;

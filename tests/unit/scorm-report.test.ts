@@ -5,7 +5,7 @@ import { catalog, finishedCourse } from '../fixtures/scorm-course.ts';
 import { attempted, completed, viewed } from '../fixtures/progress-events.ts';
 
 const lessons = catalog.map.lessons.map((l) => l.id);
-const required = catalog.completion.requiredActivities;
+const required = catalog.rule.requiredActivities;
 const allLessons = lessons.map((id, i) => completed(`c${i}`, i, id));
 const pass = (id: string, at: number, score = 10) => attempted(`p-${id}-${at}`, at, id, { score, maxScore: 10, passed: true });
 const fail = (id: string, at: number, score = 4) => attempted(`f-${id}-${at}`, at, id, { score, maxScore: 10, passed: false });
@@ -50,7 +50,7 @@ describe('what the course reports to the LMS, against the completion rule', () =
   });
 
   it('without required activities, the score is over every graded activity, the self-assessment excepted', () => {
-    const open = { ...catalog, completion: { ...catalog.completion, requiredActivities: [] } };
+    const open = { ...catalog, rule: { ...catalog.rule, requiredActivities: [] } };
     const graded = catalog.activities.filter((a) => a.kind !== 'assessment');
     expect(courseReport(open, [pass(graded[0]!.id, 1)]).score).toBe(Math.floor(100 / graded.length));
     expect(courseReport(open, allLessons)).toMatchObject({ lessonStatus: 'passed', successStatus: 'passed' });

@@ -18,7 +18,7 @@ function fromLms(log: ReturnType<typeof progressLog>) {
 
 describe('joining the LMS copy with this browser’s copy on launch', () => {
   it('recognises the LMS twin of a local event and keeps the fuller local one', () => {
-    const local = progressLog(catalog.courseId, [
+    const local = progressLog(catalog.course.id, [
       viewed('v1', 1, lessonA),
       completed('c1', 5, lessonA),
       attempted('a1', 4, quiz.id, { contentVersion: quiz.version, answers: { seed: 7, responses: {} } }),
@@ -28,8 +28,8 @@ describe('joining the LMS copy with this browser’s copy on launch', () => {
   });
 
   it('adds what only the LMS knows (progress made on another computer)', () => {
-    const elsewhere = progressLog(catalog.courseId, [viewed('v1', 1, lessonA), completed('c1', 5, lessonA), viewed('v2', 9, lessonB)]);
-    const here = progressLog(catalog.courseId, [viewed('mine', 1, lessonA)]);
+    const elsewhere = progressLog(catalog.course.id, [viewed('v1', 1, lessonA), completed('c1', 5, lessonA), viewed('v2', 9, lessonB)]);
+    const here = progressLog(catalog.course.id, [viewed('mine', 1, lessonA)]);
     const joined = mergeResumed(here, fromLms(elsewhere));
     expect(joined.events.map((e) => [e.type, e.type === 'lesson-viewed' || e.type === 'lesson-completed' ? e.lessonId : ''])).toEqual([
       ['lesson-viewed', lessonA],
@@ -42,26 +42,26 @@ describe('joining the LMS copy with this browser’s copy on launch', () => {
   it('is idempotent: launching again with the same LMS data adds nothing', () => {
     const log = finishedCourse({ seed: 3 });
     const lms = fromLms(log);
-    const once = mergeResumed(progressLog(catalog.courseId, []), lms);
+    const once = mergeResumed(progressLog(catalog.course.id, []), lms);
     const twice = mergeResumed(once, lms);
     expect(twice).toEqual(once);
     expect(mergeResumed(log, lms).events).toHaveLength(log.events.length);
   });
 
   it('never takes a learner profile from the LMS copy; the local one stays', () => {
-    const local = progressLog(catalog.courseId, [learnerSet('l1', 0, { name: '王小明', employeeId: 'E1024', department: '客服部' })]);
+    const local = progressLog(catalog.course.id, [learnerSet('l1', 0, { name: '王小明', employeeId: 'E1024', department: '客服部' })]);
     const joined = mergeResumed(local, { events: [learnerSet('x', 1, { name: 'someone else', employeeId: 'X', department: '' })] });
     expect(joined.events.map((e) => e.id)).toEqual(['l1']);
   });
 
   it('follows the later reset: events from before it are forgotten on both sides', () => {
-    const local = progressLog(catalog.courseId, [completed('old', 1, lessonA), completed('new', 20, lessonB)]);
+    const local = progressLog(catalog.course.id, [completed('old', 1, lessonA), completed('new', 20, lessonB)]);
     const resetElsewhere = { events: [viewed('lms', 15, lessonB)], resetAt: minute(10) };
     const joined = mergeResumed(local, resetElsewhere);
     expect(joined.resetAt).toBe(minute(10));
     expect(joined.events.map((e) => e.id)).toEqual(['lms', 'new']);
 
-    const resetHere = progressLog(catalog.courseId, [completed('new', 20, lessonB)], minute(10));
+    const resetHere = progressLog(catalog.course.id, [completed('new', 20, lessonB)], minute(10));
     expect(mergeResumed(resetHere, { events: [completed('x', 1, lessonA)] }).events.map((e) => e.id)).toEqual(['new']);
   });
 });

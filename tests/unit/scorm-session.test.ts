@@ -108,7 +108,7 @@ const quizEvent = (id: string, minute: number): ProgressEvent => {
   return { id, at: attempt.finishedAt, type: 'attempt', attempt };
 };
 
-const copyKey = (learnerId: string) => `${LMS_COPY_PREFIX}${catalog.courseId}:${learnerId}`;
+const copyKey = (learnerId: string) => `${LMS_COPY_PREFIX}${catalog.course.id}:${learnerId}`;
 /** The copy under a learner's key: the copy of the attempt the learner used last (`…:latest` names it). */
 const storedLog = (storage: FakeStorage, key: string) => {
   const latest = storage.items.get(`${key}:latest`);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Attempt, JsonValue, ProgressEvent, ProgressLog } from '../../src/domain/progress/events.ts';
 import { activityResults, completionStatus, lessonProgress } from '../../src/domain/progress/reducers.ts';
-import type { ActivitySpec, ScormCatalog } from '../../src/domain/scorm/catalog.ts';
+import type { CatalogueActivity, Catalogue } from '../../src/domain/catalogue.ts';
 import { decodeSuspendData, encodeSuspendData, SCORM12_SUSPEND_LIMIT } from '../../src/domain/scorm/suspend-data.ts';
 import { generatedCatalog, generatedLog } from '../fixtures/generated-course.ts';
 import { attemptAt, catalog, finishedCourse, random } from '../fixtures/scorm-course.ts';
@@ -12,7 +12,7 @@ const toSecond = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 
 /** A multiple-choice response is a set: the LMS copy lists it in authored order. */
-function canonicalAnswers(spec: ActivitySpec | undefined, answers: JsonValue): JsonValue {
+function canonicalAnswers(spec: CatalogueActivity | undefined, answers: JsonValue): JsonValue {
   if (spec?.kind !== 'quiz' || typeof answers !== 'object' || answers === null || Array.isArray(answers)) return answers;
   const responses = { ...(answers['responses'] as Record<string, JsonValue>) };
   for (const q of spec.questions) {
@@ -23,7 +23,7 @@ function canonicalAnswers(spec: ActivitySpec | undefined, answers: JsonValue): J
 }
 
 /** What the LMS copy is meant to keep of a log: every event but the learner profile, to the second, without ids. */
-function kept(events: readonly ProgressEvent[], of: ScormCatalog = catalog) {
+function kept(events: readonly ProgressEvent[], of: Catalogue = catalog) {
   return events
     .filter((e) => e.type !== 'learner-set')
     .map((e) => {
@@ -61,7 +61,7 @@ describe('a finished course in suspend data', () => {
     const quick = finishedCourse({ seed: 8, skill: 0.9, maxAttempts: 2 });
     for (const log of [...learners, quick]) {
       // The learner really did finish: every lesson, every activity, the completion rule met.
-      expect(completionStatus(catalog.map, catalog.completion, log.events).met).toBe(true);
+      expect(completionStatus(catalog.map, catalog.rule, log.events).met).toBe(true);
       expect(activityResults(log.events).size).toBe(catalog.activities.length);
       const { text, skipped, withoutAnswers } = encodeSuspendData(catalog, log);
       // About 1,900 characters: the other half is room for more retakes (and `fitSuspendData` cuts down beyond that).
@@ -75,7 +75,7 @@ describe('a finished course in suspend data', () => {
       const { decoded } = roundTrip(log);
       expect(kept(decoded.events)).toEqual(kept(log.events));
       expect(lessonProgress(decoded.events).size).toBe(catalog.map.lessons.length);
-      expect(completionStatus(catalog.map, catalog.completion, decoded.events).met).toBe(true);
+      expect(completionStatus(catalog.map, catalog.rule, decoded.events).met).toBe(true);
     }
   });
 
@@ -89,7 +89,7 @@ describe('a finished course in suspend data', () => {
 });
 
 describe('the suspend-data codec', () => {
-  const base = { format: 'service-classroom/progress', version: 1, courseId: catalog.courseId } as const;
+  const base = { format: 'service-classroom/progress', version: 1, courseId: catalog.course.id } as const;
 
   it('round-trips any mix of lesson events and attempts at any activity', () => {
     const event = fc
@@ -207,7 +207,7 @@ describe('the suspend-data codec', () => {
     const attempts = decoded.events.filter((e) => e.type === 'attempt');
     expect(decoded.answersDropped).toBe(attempts.length);
     expect(attempts.every((e) => e.type === 'attempt' && e.attempt.answers === null)).toBe(true);
-    expect(completionStatus(reworded.map, reworded.completion, decoded.events).met).toBe(true);
+    expect(completionStatus(reworded.map, reworded.rule, decoded.events).met).toBe(true);
   });
 });
 
@@ -237,7 +237,7 @@ describe('suspend data of the packages before this one (format 1)', () => {
     expect(decoded.ok && decoded.trimmed).toBe(true);
     if (!decoded.ok) return;
     const full = generatedLog(course, { seed: 8, skill: 0.2, maxAttempts: 5, improve: 0.5 });
-    expect(completionStatus(course.map, course.completion, decoded.events).met).toBe(true);
+    expect(completionStatus(course.map, course.rule, decoded.events).met).toBe(true);
     const best = (events: readonly ProgressEvent[]) =>
       [...activityResults(events)].map(([id, r]) => [id, r.best.score, r.passedAt?.slice(0, 19)]).sort();
     expect(best(decoded.events)).toEqual(best(full.events));

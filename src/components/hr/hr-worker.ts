@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { checkFile, combine, type Analysis, type FileCheck, type UnreadFile } from '../../domain/records/analyse.ts';
-import { activityIndex, type Catalogue, type CatalogueActivity } from '../../domain/records/catalogue.ts';
+import { activityIndex, type Catalogue, type CatalogueActivity } from '../../domain/catalogue.ts';
 import { recordDigest } from '../../domain/records/completion-record.ts';
 import { toCsv } from '../../domain/records/csv.ts';
 import { learnerDetail } from '../../domain/records/detail.ts';

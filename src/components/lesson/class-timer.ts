@@ -2,7 +2,7 @@ import { remainingMs, runningClock, stoppedClock, toggleClock, type Clock } from
 import { renderTimer, timerDurationMs } from './timer-view.ts';
 
 /**
- * Countdowns in the normal lesson view: each keeps its own clock. Inside a presentation the deck
+ * Countdowns in the normal lesson view: each keeps its own clock. Inside a presentation the slideshow
  * controller owns the clocks instead, so that every window shows the same time.
  */
 function startTimer(el: HTMLElement): void {
@@ -32,5 +32,5 @@ function startTimer(el: HTMLElement): void {
 }
 
 for (const el of document.querySelectorAll<HTMLElement>('[data-class-timer]')) {
-  if (!el.closest('[data-deck]')) startTimer(el);
+  if (!el.closest('[data-slideshow]')) startTimer(el);
 }

@@ -1,5 +1,5 @@
-import { fill, type DeckLabels } from './deck-labels.ts';
-import { previewOf, type Slide } from './deck-dom.ts';
+import { fill, type SlideshowLabels } from './slideshow-labels.ts';
+import { previewOf, type Slide } from './slideshow-dom.ts';
 import { fitFrame } from './slide-fit.ts';
 
 /**
@@ -10,7 +10,7 @@ export function openOverview(
   dialog: HTMLDialogElement,
   slides: readonly Slide[],
   current: number,
-  labels: DeckLabels,
+  labels: SlideshowLabels,
   pick: (index: number) => void,
 ): void {
   const grid = dialog.querySelector<HTMLElement>('[data-overview-grid]');

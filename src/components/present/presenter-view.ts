@@ -1,8 +1,8 @@
 import { elapsedMs, formatDuration } from '../../domain/present/clock.ts';
-import type { DeckState } from '../../domain/present/deck-state.ts';
+import type { SlideshowState } from '../../domain/present/slideshow-state.ts';
 import { pace, plannedMs, type SlideWindow } from '../../domain/present/pace.ts';
-import { fill, type DeckLabels } from './deck-labels.ts';
-import { previewOf, type Slide } from './deck-dom.ts';
+import { fill, type SlideshowLabels } from './slideshow-labels.ts';
+import { previewOf, type Slide } from './slideshow-dom.ts';
 import { fitFrame } from './slide-fit.ts';
 
 /**
@@ -16,14 +16,14 @@ export class PresenterView {
     private readonly root: HTMLElement,
     private readonly slides: readonly Slide[],
     private readonly plan: readonly SlideWindow[],
-    private readonly labels: DeckLabels,
+    private readonly labels: SlideshowLabels,
   ) {
     const planned = root.querySelector('[data-planned]');
     const total = Math.round(plannedMs(plan) / 60_000);
     if (planned) planned.textContent = fill(labels.planned, { n: total });
   }
 
-  render(state: DeckState): void {
+  render(state: SlideshowState): void {
     if (state.slide !== this.shownSlide) {
       this.shownSlide = state.slide;
       this.showNext(this.slides[state.slide + 1]);
@@ -41,7 +41,7 @@ export class PresenterView {
     if (preview) fitFrame(preview);
   }
 
-  tick(state: DeckState, now: number): void {
+  tick(state: SlideshowState, now: number): void {
     const elapsed = elapsedMs(state.talk, now);
     setText(this.root.querySelector('[data-elapsed]'), formatDuration(elapsed));
     setText(this.root.querySelector('[data-talk="toggle"]'), state.talk.running ? this.labels.pauseTalk : this.labels.resumeTalk);

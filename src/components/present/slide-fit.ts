@@ -8,7 +8,7 @@ const MIN_FIT = 0.5;
 export function fitFrame(frame: HTMLElement, property = '--fit'): number {
   const body = frame.querySelector<HTMLElement>(':scope > .slide-body');
   frame.style.setProperty(property, '1');
-  // Portrait screens scroll instead (see present.css).
+  // Portrait screens scroll instead (see slideshow.css).
   if (!body || frame.clientHeight === 0 || frame.clientHeight > frame.clientWidth) return 1;
   const overflows = () => body.scrollHeight > body.clientHeight + 1 || body.scrollWidth > body.clientWidth + 1;
   if (!overflows()) return 1;

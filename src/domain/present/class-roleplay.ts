@@ -3,7 +3,7 @@ import { replay, type Move } from '../scenario/engine.ts';
 import type { PathStep, RunState } from '../scenario/state.ts';
 
 /**
- * A role-play in class is the learner's scenario run by the learner's engine. The deck state
+ * A role-play in class is the learner's scenario run by the learner's engine. The slideshow state
  * records the room's choices as `node/choice` keys (plain strings, so the whole state stays JSON
  * for the windows' channel), and every window replays them with the engine to find where the
  * conversation is, the customer's mood, the steps carried out and any trigger that fired. No rule
@@ -11,7 +11,7 @@ import type { PathStep, RunState } from '../scenario/state.ts';
  * exactly as it does for a learner.
  */
 
-/** The key a choice is recorded under in the deck state: choice ids are unique only within their node. */
+/** The key a choice is recorded under in the slideshow state: choice ids are unique only within their node. */
 export const choiceKey = (node: string, choice: string): string => `${node}/${choice}`;
 
 function stepOf(key: string): PathStep | undefined {

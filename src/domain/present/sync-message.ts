@@ -1,4 +1,4 @@
-import { clampSlide, type DeckState } from './deck-state.ts';
+import { clampSlide, type SlideshowState } from './slideshow-state.ts';
 import type { Clock } from './clock.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { Clock } from './clock.ts';
  * answers with its whole state; any window that changes something sends its whole state too.
  * Whole states, not deltas, so a message lost or late never leaves two windows disagreeing for long.
  */
-export type DeckMessage = { kind: 'hello' } | { kind: 'state'; state: DeckState };
+export type SlideshowMessage = { kind: 'hello' } | { kind: 'state'; state: SlideshowState };
 
 /** The channel a presentation's windows share. */
 export function channelName(presentationId: string): string {
@@ -38,7 +38,7 @@ function parseRecord<T>(value: unknown, parse: (v: unknown) => T | undefined): R
  * stale tab, a stray message) is dropped rather than trusted. The slide is clamped to this
  * window's presentation.
  */
-export function parseDeckMessage(data: unknown, slideCount: number): DeckMessage | undefined {
+export function parseSlideshowMessage(data: unknown, slideCount: number): SlideshowMessage | undefined {
   if (!isRecord(data)) return undefined;
   if (data['kind'] === 'hello') return { kind: 'hello' };
   if (data['kind'] !== 'state' || !isRecord(data['state'])) return undefined;

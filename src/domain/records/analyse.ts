@@ -1,5 +1,5 @@
-import type { Catalogue, CatalogueActivity } from './catalogue.ts';
-import { activityIndex } from './catalogue.ts';
+import type { Catalogue, CatalogueActivity } from '../catalogue.ts';
+import { activityIndex } from '../catalogue.ts';
 import { learnerKey, mergeDuplicates, type CheckedRecord, type SourceFile } from './merge.ts';
 import { readCompletionRecord, type RecordRejectReason } from './read-record.ts';
 import type { LearnerRow } from './rows.ts';

@@ -1,4 +1,4 @@
-import { activityIndex, type Catalogue, type CatalogueKind } from './catalogue.ts';
+import { activityIndex, type Catalogue, type CatalogueKind } from '../catalogue.ts';
 import type { MergedLearner } from './merge.ts';
 import type { AttemptVerdict } from './verify.ts';
 

@@ -1,6 +1,6 @@
 import type { ScenarioChoice } from '../../schemas/scenario.ts';
 import type { PathStep } from '../scenario/state.ts';
-import type { Catalogue, CatalogueActivity } from './catalogue.ts';
+import type { Catalogue, CatalogueActivity } from '../catalogue.ts';
 import type { CheckedAttempt } from './verify.ts';
 
 /**

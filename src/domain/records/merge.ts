@@ -1,6 +1,6 @@
 import type { LearnerProfile } from '../progress/events.ts';
 import type { LessonState } from '../progress/reducers.ts';
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from '../catalogue.ts';
 import type { RecordLesson } from './format.ts';
 import { changedTitles, worstVerdict, type CheckedAttempt, type VerifiedStatus } from './verify.ts';
 

@@ -1,6 +1,6 @@
 import { wholePercent } from '../quiz-scoring.ts';
 import type { PathStep } from '../scenario/state.ts';
-import { activityIndex, type Catalogue, type CatalogueActivity, type CatalogueKind } from './catalogue.ts';
+import { activityIndex, type Catalogue, type CatalogueActivity, type CatalogueKind } from '../catalogue.ts';
 import type { Cell } from './csv.ts';
 import type { MergedLearner } from './merge.ts';
 import type { CourseState, LearnerSummary } from './summary.ts';

@@ -1,4 +1,4 @@
-import type { Catalogue, CatalogueKind } from './catalogue.ts';
+import type { Catalogue, CatalogueKind } from '../catalogue.ts';
 import { itemAnalysis, type ItemAnalysis } from './item-analysis.ts';
 import type { LearnerRow } from './rows.ts';
 
@@ -47,6 +47,8 @@ export interface Stats {
   histogram: ScoreBin[];
 }
 
+const KIND_ORDER: readonly CatalogueKind[] = ['quiz', 'classification', 'assessment', 'scenario'];
+
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 100) / whole));
 
 export function activityStats(rows: readonly LearnerRow[], catalogue: Catalogue): ActivityStat[] {
@@ -66,7 +68,9 @@ export function activityStats(rows: readonly LearnerRow[], catalogue: Catalogue)
       if (passed) t.passed++;
     }
   }
-  return catalogue.activities.map((activity): ActivityStat => {
+  // Grouped by kind for HR (the catalogue lists activities by id, as the SCORM codec indexes them).
+  const byKind = [...catalogue.activities].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  return byKind.map((activity): ActivityStat => {
     const { attempted, passed, attempts } = totals.get(activity.id) ?? { attempted: 0, passed: 0, attempts: 0 };
     return { id: activity.id, title: activity.title, kind: activity.kind, attempted, passed, rate: percent(passed, attempted), attempts };
   });

@@ -2,7 +2,7 @@ import { compareEvents, type ProgressEvent } from '../progress/events.ts';
 import { completionStatus } from '../progress/reducers.ts';
 import { bestResults, courseScore, scoredActivities, type ResultLike } from '../course-score.ts';
 import { wholePercent } from '../quiz-scoring.ts';
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from '../catalogue.ts';
 import type { MergedLearner } from './merge.ts';
 import type { CheckedAttempt } from './verify.ts';
 

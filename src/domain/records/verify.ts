@@ -2,7 +2,7 @@ import { attemptKind } from '../attempts/attempt.ts';
 import { scoreAnswers } from '../attempts/score-answers.ts';
 import { isScenarioAnswers } from '../scenario/run-record.ts';
 import type { PathStep } from '../scenario/state.ts';
-import { activityIndex, type Catalogue, type CatalogueActivity, type CatalogueKind } from './catalogue.ts';
+import { activityIndex, type Catalogue, type CatalogueActivity, type CatalogueKind } from '../catalogue.ts';
 import type { CompletionRecord, RecordAttempt } from './format.ts';
 import { claimHolds, type Rescored } from './rescore.ts';
 

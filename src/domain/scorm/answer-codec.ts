@@ -1,7 +1,7 @@
 import type { JsonValue } from '../progress/events.ts';
 import { PERSONALITY_TYPES } from '../classification-scoring.ts';
 import { ByteWriter, type ByteReader } from './bytes.ts';
-import type { ActivitySpec, QuestionSpec } from './catalog.ts';
+import type { CatalogueActivity, QuestionSpec } from '../catalogue.ts';
 
 /**
  * Raw answers as indices into the activity's catalog entry, a byte or two per question. Each
@@ -150,7 +150,7 @@ function writeSeed(w: ByteWriter, seed: number, rel: boolean): void {
 const readSeed = (r: ByteReader, rel: boolean): number => (rel ? r.fixed32() + r.uint() * 2 ** 32 : r.uint());
 
 /** Encodes raw answers against the activity; undefined when they cannot be carried exactly. */
-export function encodeAnswers(spec: ActivitySpec, answers: JsonValue, coding: AnswerCoding = 'relative'): Uint8Array | undefined {
+export function encodeAnswers(spec: CatalogueActivity, answers: JsonValue, coding: AnswerCoding = 'relative'): Uint8Array | undefined {
   const w = new ByteWriter();
   try {
     writeAnswers(w, spec, answers, coding === 'relative');
@@ -161,7 +161,7 @@ export function encodeAnswers(spec: ActivitySpec, answers: JsonValue, coding: An
   return w.toBytes();
 }
 
-function writeAnswers(w: ByteWriter, spec: ActivitySpec, answers: JsonValue, rel: boolean): void {
+function writeAnswers(w: ByteWriter, spec: CatalogueActivity, answers: JsonValue, rel: boolean): void {
   if (!isRecord(answers)) return fail();
   switch (spec.kind) {
     case 'quiz': {
@@ -233,7 +233,7 @@ function writeAnswers(w: ByteWriter, spec: ActivitySpec, answers: JsonValue, rel
 }
 
 /** Decodes answers written by `encodeAnswers` against the same catalog entry; undefined if they do not fit it. */
-export function decodeAnswers(spec: ActivitySpec, bytes: ByteReader, coding: AnswerCoding = 'relative'): JsonValue | undefined {
+export function decodeAnswers(spec: CatalogueActivity, bytes: ByteReader, coding: AnswerCoding = 'relative'): JsonValue | undefined {
   try {
     return readAnswers(spec, bytes, coding === 'relative');
   } catch (error) {
@@ -242,7 +242,7 @@ export function decodeAnswers(spec: ActivitySpec, bytes: ByteReader, coding: Ans
   }
 }
 
-function readAnswers(spec: ActivitySpec, r: ByteReader, rel: boolean): JsonValue {
+function readAnswers(spec: CatalogueActivity, r: ByteReader, rel: boolean): JsonValue {
   switch (spec.kind) {
     case 'quiz': {
       const seed = readSeed(r, rel);

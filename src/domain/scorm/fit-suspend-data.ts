@@ -1,6 +1,6 @@
 import type { ProgressEvent, ProgressLog } from '../progress/events.ts';
 import { activityResults } from '../progress/reducers.ts';
-import type { ScormCatalog } from './catalog.ts';
+import type { Catalogue } from '../catalogue.ts';
 import { encodeSuspendData, type EncodeResult, type ExtraSection } from './suspend-data.ts';
 
 /**
@@ -36,7 +36,7 @@ export type FitResult =
   | { ok: false; /** Length of the smallest version, still too long. */ length: number };
 
 export function fitSuspendData(
-  catalog: ScormCatalog,
+  catalog: Catalogue,
   log: Pick<ProgressLog, 'events' | 'resetAt'>,
   limit: number,
   unreported?: ReadonlySet<string>,
@@ -57,11 +57,11 @@ export function fitSuspendData(
 }
 
 /** The events kept at a trim level. */
-export function trimEvents(catalog: ScormCatalog, events: readonly ProgressEvent[], level: TrimLevel): ProgressEvent[] {
+export function trimEvents(catalog: Catalogue, events: readonly ProgressEvent[], level: TrimLevel): ProgressEvent[] {
   if (level === 0) return [...events];
   const completedLessons = new Set(events.flatMap((e) => (e.type === 'lesson-completed' ? [e.lessonId] : [])));
   const results = activityResults(events);
-  const required = new Set(catalog.completion.requiredActivities);
+  const required = new Set(catalog.rule.requiredActivities);
   const firstPass = new Map<string, ProgressEvent>();
   for (const e of events)
     if (e.type === 'attempt' && e.attempt.passed && !firstPass.has(e.attempt.activityId)) firstPass.set(e.attempt.activityId, e);

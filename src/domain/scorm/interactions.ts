@@ -1,7 +1,7 @@
 import { itemResponse, PERSONALITY_TYPES, scoreItemKey } from '../classification-scoring.ts';
 import type { Attempt } from '../progress/events.ts';
 import { responsesOf, scoreQuestion, type QuestionKey } from '../quiz-scoring.ts';
-import type { ActivitySpec, QuestionSpec } from './catalog.ts';
+import type { CatalogueActivity, QuestionSpec } from '../catalogue.ts';
 import { timeOfDay12, type ScormVersion } from './cmi.ts';
 
 /**
@@ -117,7 +117,7 @@ function questionInteraction(activityId: string, q: QuestionSpec, r: unknown, ti
 }
 
 /** The interactions of one finished attempt; none when its answers are missing or of another shape. */
-export function attemptInteractions(spec: ActivitySpec, attempt: Attempt): Interaction[] {
+export function attemptInteractions(spec: CatalogueActivity, attempt: Attempt): Interaction[] {
   const time = attempt.finishedAt;
   switch (spec.kind) {
     case 'quiz': {

@@ -1,7 +1,7 @@
 import { courseScore, hasCourseScore, scoredActivities } from '../course-score.ts';
 import type { ProgressEvent } from '../progress/events.ts';
 import { activityResults, bestAttempts, completionStatus, courseTallies, lessonProgress } from '../progress/reducers.ts';
-import type { ScormCatalog } from './catalog.ts';
+import type { Catalogue } from '../catalogue.ts';
 
 /**
  * What the course tells the LMS about the learner, derived from the progress log by the same
@@ -25,8 +25,8 @@ export interface CourseReport {
   progress: number;
 }
 
-export function courseReport(catalog: ScormCatalog, events: readonly ProgressEvent[]): CourseReport {
-  const rule = catalog.completion;
+export function courseReport(catalog: Catalogue, events: readonly ProgressEvent[]): CourseReport {
+  const rule = catalog.rule;
   const lessons = lessonProgress(events);
   const results = activityResults(events);
   const status = completionStatus(catalog.map, rule, events);

@@ -3,7 +3,7 @@ import type { ActivityKind, Attempt, ProgressEvent, ProgressLog } from '../progr
 import { compareEvents } from '../progress/events.ts';
 import { decodeAnswers, encodeAnswers, type AnswerCoding } from './answer-codec.ts';
 import { ByteReader, ByteWriter, fromBase64Url, toBase64Url } from './bytes.ts';
-import { catalogFingerprints, type ActivitySpec, type ScormCatalog } from './catalog.ts';
+import { catalogueFingerprints, type CatalogueActivity, type Catalogue } from '../catalogue.ts';
 
 /**
  * The progress log as SCORM suspend data: compact enough that a finished course three times
@@ -59,11 +59,11 @@ const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 const iso = (s: number): string => new Date(s * 1000).toISOString();
 
 /** The progress-log kind an activity of this catalog kind records its attempts under. */
-export const progressKind = (spec: ActivitySpec): ActivityKind =>
+export const progressKind = (spec: CatalogueActivity): ActivityKind =>
   spec.kind === 'classification' ? 'quiz' : spec.kind === 'assessment' ? 'assessment' : spec.kind === 'scenario' ? 'scenario' : 'quiz';
 
 /** The maximum score an attempt at this activity records. */
-export function catalogMaxScore(spec: ActivitySpec): number {
+export function catalogMaxScore(spec: CatalogueActivity): number {
   switch (spec.kind) {
     case 'quiz':
       return spec.questions.length;
@@ -101,7 +101,7 @@ export interface ExtraSection {
 
 /** Encodes the events of a log (learner profiles are left out). */
 export function encodeSuspendData(
-  catalog: ScormCatalog,
+  catalog: Catalogue,
   log: Pick<ProgressLog, 'events' | 'resetAt'>,
   { trimmed = false, unreported, sections = [] }: EncodeOptions = {},
 ): EncodeResult {
@@ -193,7 +193,7 @@ export function encodeSuspendData(
  * (lesson ids in order, activity ids), so a package that reads the data orders it the same way;
  * changing it needs a new format number.
  */
-function courseOrder(catalog: ScormCatalog): readonly number[] {
+function courseOrder(catalog: Catalogue): readonly number[] {
   const known = orderCache.get(catalog);
   if (known) return known;
   const index = new Map(catalog.activities.map((a, i) => [a.id, i]));
@@ -210,20 +210,20 @@ function courseOrder(catalog: ScormCatalog): readonly number[] {
   orderCache.set(catalog, order);
   return order;
 }
-const orderCache = new WeakMap<ScormCatalog, readonly number[]>();
+const orderCache = new WeakMap<Catalogue, readonly number[]>();
 
 /** The catalog's fingerprints, worked out once per catalog (hashing a large catalog takes a while). */
-function fingerprintsOf(catalog: ScormCatalog): { shape: number; structure: number } {
+function fingerprintsOf(catalog: Catalogue): { shape: number; structure: number } {
   const known = fingerprintCache.get(catalog);
   if (known) return known;
-  const computed = catalogFingerprints(catalog);
+  const computed = catalogueFingerprints(catalog);
   fingerprintCache.set(catalog, computed);
   return computed;
 }
-const fingerprintCache = new WeakMap<ScormCatalog, { shape: number; structure: number }>();
+const fingerprintCache = new WeakMap<Catalogue, { shape: number; structure: number }>();
 
 /** The inverse of `courseOrder`: each catalog index's position in it. */
-function courseRank(catalog: ScormCatalog): number[] {
+function courseRank(catalog: Catalogue): number[] {
   const rank: number[] = [];
   courseOrder(catalog).forEach((i, r) => (rank[i] = r));
   return rank;
@@ -261,7 +261,7 @@ function columns(...writers: ByteWriter[]): Uint8Array {
 }
 
 /** Attempt flags (format 1 and 2). */
-function attemptFlags(spec: ActivitySpec, attempt: Attempt, unreported: boolean) {
+function attemptFlags(spec: CatalogueActivity, attempt: Attempt, unreported: boolean) {
   const whole = Number.isInteger(attempt.score) && attempt.score >= 0;
   const catalogMax = attempt.maxScore === catalogMaxScore(spec);
   const catalogVersion = attempt.contentVersion === spec.version;
@@ -277,7 +277,7 @@ function attemptFlags(spec: ActivitySpec, attempt: Attempt, unreported: boolean)
 }
 
 /** Writes the attempt's fields into their columns; returns false if its answers could not be carried. */
-function writeAttempt(col: AttemptColumns, spec: ActivitySpec, attempt: Attempt, at: number, unreported: boolean): boolean {
+function writeAttempt(col: AttemptColumns, spec: CatalogueActivity, attempt: Attempt, at: number, unreported: boolean): boolean {
   const { flags, whole, catalogMax, catalogVersion, catalogKind } = attemptFlags(spec, attempt, unreported);
   const finished = seconds(attempt.finishedAt);
   col.flags.uint(flags);
@@ -310,7 +310,7 @@ export type DecodeResult =
   | { ok: false; reason: 'empty' | 'format' | 'corrupt' | 'other-catalog' };
 
 /** Reads suspend data written by `encodeSuspendData`. Never throws. */
-export function decodeSuspendData(catalog: ScormCatalog, text: string): DecodeResult {
+export function decodeSuspendData(catalog: Catalogue, text: string): DecodeResult {
   if (text === '') return { ok: false, reason: 'empty' };
   const kind = text[0];
   const bytes = kind === 'D' || kind === 'R' ? fromBase64Url(text.slice(1)) : undefined;
@@ -329,7 +329,7 @@ export function decodeSuspendData(catalog: ScormCatalog, text: string): DecodeRe
   }
 }
 
-function readLog(catalog: ScormCatalog, r: ByteReader): DecodeResult {
+function readLog(catalog: Catalogue, r: ByteReader): DecodeResult {
   const format = r.uint();
   if (format !== SUSPEND_FORMAT && format !== FORMAT_1) return { ok: false, reason: 'format' };
   const fingerprints = fingerprintsOf(catalog);
@@ -358,7 +358,7 @@ interface Body {
 }
 
 /** Format 2's sections. */
-function readSections(catalog: ScormCatalog, r: ByteReader, base: number, sameStructure: boolean): Body {
+function readSections(catalog: Catalogue, r: ByteReader, base: number, sameStructure: boolean): Body {
   const body: Body = { events: [], answersDropped: 0, unreported: [], sections: [] };
   const seen = new Map<string, number>();
   while (!r.done) {
@@ -412,7 +412,7 @@ function pushAttempt(body: Body, seen: Map<string, number>, index: number, at: n
 }
 
 /** Format 1's event stream. */
-function readEvents1(catalog: ScormCatalog, r: ByteReader, base: number, sameStructure: boolean): Body {
+function readEvents1(catalog: Catalogue, r: ByteReader, base: number, sameStructure: boolean): Body {
   const count = r.uint();
   const body: Body = { events: [], answersDropped: 0, unreported: [], sections: [] };
   const { events } = body;
@@ -456,7 +456,7 @@ function eventId(seen: Map<string, number>, what: string, at: number): string {
 
 /** An attempt from its fields; answers are decoded only if the catalog's structure is the writer's (`coding` given). */
 function readAttempt(
-  spec: ActivitySpec,
+  spec: CatalogueActivity,
   at: number,
   { flags, finishedDelta, duration }: { flags: number; finishedDelta: number; duration: number },
   score: ByteReader,

@@ -3,12 +3,13 @@ import { assessmentFlaws } from '../../domain/assessment-integrity.ts';
 import { classificationFlaws } from '../../domain/classification-integrity.ts';
 import { quizFlaws } from '../../domain/quiz-integrity.ts';
 import { validateScenario } from '../../domain/scenario/validate.ts';
-import { assessmentSchema } from '../../schemas/assessment.ts';
-import { classificationSchema } from '../../schemas/classification.ts';
+import { assessmentSchema, type Assessment } from '../../schemas/assessment.ts';
+import { classificationSchema, type Classification } from '../../schemas/classification.ts';
 import { courseSchema, type Course } from '../../schemas/course.ts';
 import { lessonSchema, type LessonMeta } from '../../schemas/lesson.ts';
-import { quizSchema } from '../../schemas/quiz.ts';
-import { scenarioSchema } from '../../schemas/scenario.ts';
+import { quizSchema, type Quiz } from '../../schemas/quiz.ts';
+import { scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
+import { lessonOutline, type LessonOutline } from '../slides/lesson-outline.ts';
 import type { Problem } from './problem.ts';
 import type { RawContent, RawFile } from './read-content.ts';
 import { zodProblems } from './zod-issues.ts';
@@ -16,9 +17,15 @@ import { zodProblems } from './zod-issues.ts';
 /** The content once every file has passed its schema. */
 export interface CheckedContent {
   course: Course | undefined;
-  lessons: { file: string; meta: LessonMeta; body: string }[];
+  /** Each lesson with its outline: its sections as the slides pass cuts them (undefined if its MDX does not parse). */
+  lessons: { file: string; meta: LessonMeta; body: string; outline: LessonOutline | undefined }[];
   /** Every activity by id; `questions` is set for a quiz file (not a classification set). */
   activityIds: Map<string, { kind: 'quiz' | 'assessment' | 'scenario'; file: string; questions?: number }>;
+  /** Every activity that passed its schema, as parsed: what `buildCatalogue` takes. */
+  quizzes: Quiz[];
+  classifications: Classification[];
+  assessments: Assessment[];
+  scenarios: Scenario[];
 }
 
 function validate<S extends z.ZodType>(schema: S, raw: RawFile, problems: Problem[]): z.infer<S> | undefined {
@@ -29,8 +36,6 @@ function validate<S extends z.ZodType>(schema: S, raw: RawFile, problems: Proble
 }
 
 const fileStem = (file: string) => file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-
-const EMBED = /<(Quiz|Assessment|Scenario)\s+id="([^"]+)"/g;
 
 /**
  * Validates every authored file against its schema, then the rules that span files: modules and
@@ -51,9 +56,14 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   const modules = new Map(course?.modules.map((m) => [m.id, m]) ?? []);
   const topics = new Set(course?.modules.flatMap((m) => m.topics.map((t) => t.id)) ?? []);
 
+  const quizzes: Quiz[] = [];
+  const classifications: Classification[] = [];
+  const assessments: Assessment[] = [];
+  const scenarios: Scenario[] = [];
   for (const raw of content.quizzes) {
     const quiz = validate(quizSchema, raw, problems);
     if (!quiz) continue;
+    quizzes.push(quiz);
     addActivity('quiz', quiz.id, raw.file, quiz.questions.length);
     problems.push(...quizFlaws(quiz).map((f) => ({ file: raw.file, ...f })));
     if (course) {
@@ -68,18 +78,21 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   for (const raw of content.classifications) {
     const set = validate(classificationSchema, raw, problems);
     if (!set) continue;
+    classifications.push(set);
     addActivity('quiz', set.id, raw.file);
     problems.push(...classificationFlaws(set).map((f) => ({ file: raw.file, ...f })));
   }
   for (const raw of content.assessments) {
     const assessment = validate(assessmentSchema, raw, problems);
     if (!assessment) continue;
+    assessments.push(assessment);
     addActivity('assessment', assessment.id, raw.file);
     problems.push(...assessmentFlaws(assessment).map((f) => ({ file: raw.file, ...f })));
   }
   for (const raw of content.scenarios) {
     const scenario = validate(scenarioSchema, raw, problems);
     if (!scenario) continue;
+    scenarios.push(scenario);
     addActivity('scenario', scenario.id, raw.file);
     problems.push(...validateScenario(scenario).map(({ field, message }) => ({ file: raw.file, field, message })));
   }
@@ -119,10 +132,16 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     meta.activities.forEach((id, i) => {
       if (missing(id)) at(`activities[${i}]`, `找不到活动 "${id}"（content/quizzes、assessments 或 scenarios 中没有这个 id）`);
     });
-    for (const [, , id] of raw.body.matchAll(EMBED)) {
-      if (id && !meta.activities.includes(id)) at('activities', `正文嵌入了 "${id}"，但 front matter 的 activities 没有列出它`);
+    const read = lessonOutline(raw.body);
+    if (!read.ok) {
+      const line = read.line === undefined ? '' : `第 ${raw.bodyLine + read.line - 1} 行：`;
+      problems.push({ file: raw.file, message: `正文的 MDX 无法解析（${line}${read.reason}）` });
     }
-    lessons.push({ file: raw.file, meta, body: raw.body });
+    const outline = read.ok ? read.outline : undefined;
+    for (const { id } of outline?.embeds ?? []) {
+      if (!meta.activities.includes(id)) at('activities', `正文嵌入了 "${id}"，但 front matter 的 activities 没有列出它`);
+    }
+    lessons.push({ file: raw.file, meta, body: raw.body, outline });
   }
 
   course?.completion.requiredActivities.forEach((id, i) => {
@@ -131,5 +150,5 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     }
   });
 
-  return { problems, checked: { course, lessons, activityIds } };
+  return { problems, checked: { course, lessons, activityIds, quizzes, classifications, assessments, scenarios } };
 }

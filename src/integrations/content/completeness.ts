@@ -1,6 +1,5 @@
-import { ACTIVITY_COMPONENTS } from '../slides/rehype-lesson-sections.ts';
+import type { LessonOutline } from '../slides/lesson-outline.ts';
 import type { CheckedContent } from './check-content.ts';
-import { bodySections, notesIn, textAfterActivity } from './lesson-body.ts';
 import type { Problem } from './problem.ts';
 
 /** A lesson takes a learner on their own 5–15 minutes (issue 6); a longer one should be split. */
@@ -18,6 +17,30 @@ const CHECK_QUESTIONS = { min: 3, max: 6 };
  * lesson writes text after an embedded activity before the next heading: in class it would be a
  * slide without a heading or notes.
  */
+/** How many characters of stray text a message quotes. */
+const QUOTE = 20;
+
+/**
+ * Text that follows an embedded activity before the next `## ` heading, per heading (undefined:
+ * before the first): the slides pass gives it a slide of its own, with no heading and no notes.
+ */
+function textAfterActivities(outline: LessonOutline, body: string): Map<string | undefined, string> {
+  const stray = new Map<string | undefined, string>();
+  let heading: string | undefined;
+  for (const section of outline.sections) {
+    if (section.heading !== undefined) heading = section.heading;
+    if (section.kind !== 'section' || section.heading !== undefined || !section.source) continue;
+    const text = body.slice(section.source.start, section.source.end);
+    stray.set(heading, [stray.get(heading), text].filter(Boolean).join(' '));
+  }
+  return stray;
+}
+
+const quote = (text: string) => {
+  const words = text.trim().replace(/\s+/g, ' ');
+  return words.length > QUOTE ? `${words.slice(0, QUOTE)}…` : words;
+};
+
 export function courseCompleteness(content: CheckedContent): Problem[] {
   const problems: Problem[] = [];
   const { course, lessons } = content;
@@ -33,9 +56,12 @@ export function courseCompleteness(content: CheckedContent): Problem[] {
       problems.push({ file: 'content/course.yaml', field: `modules.${module.id}`, message: `模块「${module.title}」还没有课程` });
     }
   }
-  for (const { file, meta, body } of lessons) {
-    if (!/^## .*(小结|总结|回顾)/m.test(body)) problems.push({ file, message: '缺少以“小结”为标题的结尾部分（## 本课小结）' });
-    const hasNotes = notesIn(body).length > 0;
+  for (const { file, meta, body, outline } of lessons) {
+    // A body that does not parse is reported by the build's checks; there is nothing to read here.
+    if (!outline) continue;
+    const { sections } = outline;
+    if (!sections.some((s) => /(小结|总结|回顾)/.test(s.heading ?? ''))) problems.push({ file, message: '缺少以“小结”为标题的结尾部分（## 本课小结）' });
+    const hasNotes = sections.some((s) => s.notes.length > 0);
     if (!hasNotes) problems.push({ file, message: '缺少教师备注（<Notes> … </Notes>）' });
     const hasCheck = meta.activities.some((id) => content.activityIds.get(id)?.kind === 'quiz');
     if (!hasCheck && !meta.classActivity) problems.push({ file, field: 'activities', message: '课程末尾缺少知识检测（在 activities 中列出一个测验并用 <Quiz id="…" /> 嵌入）' });
@@ -56,18 +82,16 @@ export function courseCompleteness(content: CheckedContent): Problem[] {
         });
       }
     });
-    for (const { heading, text } of bodySections(body)) {
-      const after = textAfterActivity(text, ACTIVITY_COMPONENTS);
-      if (after === undefined) continue;
+    for (const [heading, text] of textAfterActivities(outline, body)) {
       problems.push({
         file,
         ...(heading === undefined ? {} : { field: `## ${heading}` }),
-        message: `嵌入的活动后面、下一个 ## 小标题之前还有正文（“${after}”）：课堂演示时它会单独成为一张没有标题、没有备注的幻灯片。请把它移到活动前面，或给它一个自己的 ## 小节和 <Notes>`,
+        message: `嵌入的活动后面、下一个 ## 小标题之前还有正文（“${quote(text)}”）：课堂演示时它会单独成为一张没有标题、没有备注的幻灯片。请把它移到活动前面，或给它一个自己的 ## 小节和 <Notes>`,
       });
     }
     if (hasNotes && !meta.classActivity) {
-      for (const { heading, text } of bodySections(body)) {
-        if (heading !== undefined && notesIn(text).length === 0) {
+      for (const { heading, notes } of sections) {
+        if (heading !== undefined && notes.length === 0) {
           problems.push({
             file,
             field: `## ${heading}`,

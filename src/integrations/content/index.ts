@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from './check-content.ts';
+import { courseRoot } from './content-root.ts';
 import { formatProblems } from './problem.ts';
 import { readContent } from './read-content.ts';
 
@@ -14,7 +15,7 @@ export function contentChecks(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command }) => {
         if (command === 'preview') return;
-        const root = fileURLToPath(config.root);
+        const root = courseRoot(fileURLToPath(config.root));
         const read = readContent(root);
         const problems = [...read.problems, ...checkContent(read.content).problems];
         if (problems.length > 0) throw new Error(formatProblems(problems));

@@ -14,6 +14,8 @@ export interface RawFile {
 /** A lesson file: its front matter and its MDX body. */
 export interface RawLesson extends RawFile {
   body: string;
+  /** The file's line on which the body starts, so a message about the body can name the file's line. */
+  bodyLine: number;
 }
 
 export interface RawContent {
@@ -83,7 +85,8 @@ export function readContent(root: string): { content: RawContent; problems: Prob
     }
     // A leading newline stands for the opening `---`, so YAML's line numbers match the file's.
     const data = parseYaml(`\n${match[1] ?? ''}`, rel(path), problems);
-    return data === undefined ? [] : [{ file: rel(path), data, body: text.slice(match[0].length) }];
+    const bodyLine = match[0].split('\n').length;
+    return data === undefined ? [] : [{ file: rel(path), data, body: text.slice(match[0].length), bodyLine }];
   });
 
   return {

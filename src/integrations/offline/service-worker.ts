@@ -3,10 +3,11 @@ import { generateSW } from 'workbox-build';
 /**
  * What a learner's browser keeps for working offline: every page and file of the self-paced
  * course (lessons, activities, role-plays, /me/, glossary) and the code they load. Trainer slides
- * (`present/`, the heaviest half of the site) and the HR page are used at a desk with a network,
- * so they are left out; the LMS packages never carry a service worker at all.
+ * (`present/`, the heaviest half of the site) and the HR page, with the catalogue only its worker
+ * fetches (`catalogue.json`), are used at a desk with a network, so they are left out; the LMS
+ * packages never carry a service worker at all.
  */
-export const OFFLINE_IGNORED = ['present/**', 'hr/**', 'sw.js'];
+export const OFFLINE_IGNORED = ['present/**', 'hr/**', 'catalogue.json', 'sw.js'];
 
 /**
  * Files of the website alone, which the LMS packages leave out (a path, or a folder ending in `/`):
@@ -14,7 +15,8 @@ export const OFFLINE_IGNORED = ['present/**', 'hr/**', 'sw.js'];
  */
 export const SITE_ONLY_FILES: readonly string[] = ['sw.js', 'pagefind/'];
 
-export const isSiteOnly = (path: string): boolean => SITE_ONLY_FILES.some((only) => (only.endsWith('/') ? path.startsWith(only) : path === only));
+export const isSiteOnly = (path: string): boolean =>
+  SITE_ONLY_FILES.some((only) => (only.endsWith('/') ? path.startsWith(only) : path === only));
 
 export interface OfflineBuild {
   /** Files precached. */

@@ -2,8 +2,8 @@
 // holds the LMS session for the whole visit, shows the course in a full-size frame, tells the
 // learner when the LMS is not taking their progress, and keeps the diagnostics log a support
 // person opens with Ctrl+Alt+D. The page itself is written by the packager
-// (src/packaging/launch-page.ts), with its texts and the course catalog in it.
-import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
+// (src/packaging/launch-page.ts), with its texts and the course catalogue in it.
+import type { Catalogue } from '../../domain/catalogue.ts';
 import type { ScormVersion } from '../../domain/scorm/cmi.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { BRIDGE_NAME, isDiagnosticsKey, type FrameBridge } from './frame-bridge.ts';
@@ -11,7 +11,7 @@ import { LmsSession } from './lms-session.ts';
 
 const root = document.documentElement;
 const version: ScormVersion = root.dataset['scormVersion'] === '2004' ? '2004' : '1.2';
-const catalog = JSON.parse(document.getElementById('scorm-catalog')!.textContent ?? '{}') as ScormCatalog;
+const catalog = JSON.parse(document.getElementById('catalogue')!.textContent ?? '{}') as Catalogue;
 const frame = document.querySelector<HTMLIFrameElement>('[data-course-frame]')!;
 const notice = document.querySelector<HTMLElement>('[data-lms-notice]')!;
 const dialog = document.querySelector<HTMLDialogElement>('[data-diagnostics]')!;
@@ -23,7 +23,7 @@ const diagnostics: Diagnostics = new Diagnostics((): Record<string, string> => {
   // Called only when the log is shown, by which time the session exists.
   const status = session.status();
   return {
-    course: `${catalog.courseId} (${catalog.title})`,
+    course: `${catalog.course.id} (${catalog.course.title})`,
     package: `SCORM ${version}, built ${root.dataset['builtAt'] ?? '?'}`,
     'launch page': location.href,
     opened: openedAt,
@@ -60,7 +60,8 @@ diagnostics.subscribe(() => {
 });
 dialog.querySelector('[data-close]')!.addEventListener('click', () => dialog.close());
 dialog.addEventListener('close', () => frame.focus());
-copyButton.addEventListener('click', async () => {
+copyButton.addEventListener('click', () => void copyLog());
+async function copyLog(): Promise<void> {
   logView.select();
   try {
     await navigator.clipboard.writeText(logView.value);
@@ -69,7 +70,7 @@ copyButton.addEventListener('click', async () => {
     document.execCommand('copy');
   }
   copyButton.textContent = copyButton.dataset['done'] ?? '';
-});
+}
 notice.querySelector('[data-open-diagnostics]')!.addEventListener('click', showDiagnostics);
 document.addEventListener('keydown', (event) => {
   if (!isDiagnosticsKey(event)) return;

@@ -2,7 +2,7 @@ import { emptyLog, type ProgressEvent, type ProgressLog } from '../../domain/pro
 import { mergeEvents } from '../../domain/progress/merge.ts';
 import { parseProgress } from '../../domain/progress/parse.ts';
 import { currentLearner } from '../../domain/progress/reducers.ts';
-import type { ScormCatalog } from '../../domain/scorm/catalog.ts';
+import type { Catalogue } from '../../domain/catalogue.ts';
 import { displayName, type ScormVersion } from '../../domain/scorm/cmi.ts';
 import { attemptToken, chooseAttempt, mergeResumed } from '../../domain/scorm/resume.ts';
 import type { DraftStorage } from '../../stores/draft-storage.ts';
@@ -35,7 +35,7 @@ export type SessionMode =
   | 'review';
 
 export interface SessionOptions {
-  catalog: ScormCatalog;
+  catalog: Catalogue;
   /** The package's SCORM version, looked for first. */
   version: ScormVersion;
   /** The launch page's window, where the API search starts. */
@@ -85,7 +85,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: SessionOptions) {
-    this.log = emptyLog(options.catalog.courseId);
+    this.log = emptyLog(options.catalog.course.id);
     this.root = new URL('../', options.launchUrl).href;
   }
 
@@ -114,14 +114,16 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     // Which attempt this is decides which browser copy may join the LMS's (see domain/scorm/resume.ts).
     const choice = chooseAttempt(launch.entry, launch.attempt);
     const newToken = () => attemptToken(this.options.random ?? ((n) => crypto.getRandomValues(new Uint8Array(n))));
-    const latest = choice.kind === 'untagged' ? latestAttempt(storage, catalog.courseId, launch.learnerId) : '';
+    const latest = choice.kind === 'untagged' ? latestAttempt(storage, catalog.course.id, launch.learnerId) : '';
     const token = choice.kind === 'same' ? choice.token : latest || newToken();
     const source =
-      choice.kind === 'new' ? undefined : learnerCopy(storage, catalog.courseId, launch.learnerId, choice.kind === 'same' ? token : latest);
-    this.copy = learnerCopy(storage, catalog.courseId, launch.learnerId, token);
+      choice.kind === 'new'
+        ? undefined
+        : learnerCopy(storage, catalog.course.id, launch.learnerId, choice.kind === 'same' ? token : latest);
+    this.copy = learnerCopy(storage, catalog.course.id, launch.learnerId, token);
     this.drafts = sweptDrafts(storage, `${this.copy.key}:draft:`);
     this.reporter.setAttempt(token);
-    const kept = source ? source.load() : { log: emptyLog(catalog.courseId), reported: [] };
+    const kept = source ? source.load() : { log: emptyLog(catalog.course.id), reported: [] };
     if (kept.problem) diagnostics.error(`this browser's copy for the learner: ${kept.problem}`);
     diagnostics.note(
       choice.kind === 'new'
@@ -144,8 +146,8 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private startLocal(mode: SessionMode): string {
     this.mode = mode;
     this.local = localProgressStorage(this.options.storage);
-    this.drafts = localDrafts(this.options.storage, this.options.catalog.courseId);
-    const loaded = this.local.load(this.options.catalog.courseId);
+    this.drafts = localDrafts(this.options.storage, this.options.catalog.course.id);
+    const loaded = this.local.load(this.options.catalog.course.id);
     if (loaded.kind === 'loaded') this.log = loaded.log;
     this.notify();
     return HOME;
@@ -184,7 +186,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   }
 
   write(text: string): SaveOutcome {
-    const parsed = parseProgress(text, this.options.catalog.courseId);
+    const parsed = parseProgress(text, this.options.catalog.course.id);
     if (!parsed.ok) {
       this.options.diagnostics.error(`a course page sent a progress log that could not be read (${parsed.reason}); ignored`);
       return 'unavailable';

@@ -1,5 +1,5 @@
 import type { ProgressLog } from '../../domain/progress/events.ts';
-import { activitySpec, type ScormCatalog } from '../../domain/scorm/catalog.ts';
+import { catalogueActivity, type Catalogue } from '../../domain/catalogue.ts';
 import { CMI, forwardOnly, timespan12, timespan2004 } from '../../domain/scorm/cmi.ts';
 import { fitSuspendData, TRIM_STEPS } from '../../domain/scorm/fit-suspend-data.ts';
 import {
@@ -32,7 +32,7 @@ export interface LaunchData {
 }
 
 export interface ReporterOptions {
-  catalog: ScormCatalog;
+  catalog: Catalogue;
   connection: LmsConnection;
   diagnostics: Diagnostics;
   /** Milliseconds since the epoch; injected in tests. */
@@ -160,12 +160,12 @@ export class ScormReporter {
     if (this.interactionsStopped) return true;
     const offset = this.options.offsetMinutes ?? new Date().getTimezoneOffset();
     const is2004 = this.version === '2004';
-    const required = new Set(catalog.completion.requiredActivities);
+    const required = new Set(catalog.rule.requiredActivities);
     for (const event of log.events) {
       if (event.type !== 'attempt') continue;
       const key = sameAs(event);
       if (this.reported.has(key)) continue;
-      const spec = activitySpec(catalog, event.attempt.activityId);
+      const spec = catalogueActivity(catalog, event.attempt.activityId);
       const interactions = spec ? attemptInteractions(spec, event.attempt) : [];
       // SCORM 2004: the graded activities only, and only while the LMS's copy of them stays in budget.
       const values = interactions.map((interaction, k) => interactionValues(this.version, this.nextInteraction + k, interaction, offset));

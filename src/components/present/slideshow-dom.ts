@@ -1,5 +1,5 @@
 /**
- * Turns the rendered lessons into slides. Class-mode activities render `.deck-slide`s already
+ * Turns the rendered lessons into slides. Class-mode activities render `.slideshow-slide`s already
  * shaped as frame + notes; a plain `## ` section of a lesson is brought into that shape here,
  * its speaker notes lifted out of what the audience sees.
  */
@@ -19,10 +19,10 @@ const div = (className: string) => {
   return el;
 };
 
-/** Every slide in the stage, in order: a section that holds `.deck-slide`s is not one itself. */
+/** Every slide in the stage, in order: a section that holds `.slideshow-slide`s is not one itself. */
 export function collectSlides(stage: HTMLElement): HTMLElement[] {
-  return [...stage.querySelectorAll<HTMLElement>('.deck-slide, .lesson-section')].filter(
-    (el) => el.classList.contains('deck-slide') || !el.querySelector('.deck-slide'),
+  return [...stage.querySelectorAll<HTMLElement>('.slideshow-slide, .lesson-section')].filter(
+    (el) => el.classList.contains('slideshow-slide') || !el.querySelector('.slideshow-slide'),
   );
 }
 
@@ -42,7 +42,7 @@ export function setUpSlide(el: HTMLElement, index: number): Slide {
     el.append(notes);
   }
   notes.append(...loose);
-  el.classList.add('deck-slide');
+  el.classList.add('slideshow-slide');
   el.dataset['slideIndex'] = String(index);
   return { el, frame, notes, title: slideTitle(frame) };
 }

@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { elapsedMs, formatDuration, remainingMs, stoppedClock } from '../../src/domain/present/clock.ts';
-import { clampSlide, initialDeckState, reduceDeck, type DeckAction, type DeckState } from '../../src/domain/present/deck-state.ts';
+import {
+  clampSlide,
+  initialSlideshowState,
+  reduceSlideshow,
+  type SlideshowAction,
+  type SlideshowState,
+} from '../../src/domain/present/slideshow-state.ts';
 
 const ctx = { slideCount: 10, now: 1_000_000 };
-const start = initialDeckState(0, 0);
-const run = (actions: DeckAction[], state: DeckState = start, context = ctx) => actions.reduce((s, a) => reduceDeck(s, a, context), state);
+const start = initialSlideshowState(0, 0);
+const run = (actions: SlideshowAction[], state: SlideshowState = start, context = ctx) =>
+  actions.reduce((s, a) => reduceSlideshow(s, a, context), state);
 
 describe('slide navigation', () => {
   it('never leaves the presentation', () => {
@@ -14,8 +21,8 @@ describe('slide navigation', () => {
         fc.integer({ min: 0, max: 50 }),
         fc.array(
           fc.oneof(
-            fc.constantFrom<DeckAction>({ type: 'step', by: 1 }, { type: 'step', by: -1 }),
-            fc.integer({ min: -100, max: 100 }).map((slide): DeckAction => ({ type: 'goto', slide })),
+            fc.constantFrom<SlideshowAction>({ type: 'step', by: 1 }, { type: 'step', by: -1 }),
+            fc.integer({ min: -100, max: 100 }).map((slide): SlideshowAction => ({ type: 'goto', slide })),
           ),
         ),
         (count, actions) => {
@@ -80,8 +87,8 @@ describe('role-plays', () => {
 
 describe('countdowns', () => {
   const minute = 60_000;
-  const timer = (op: 'toggle' | 'reset', now: number) => (s: DeckState) =>
-    reduceDeck(s, { type: 'timer', timer: 't0', op, durationMs: 10 * minute }, { slideCount: 10, now });
+  const timer = (op: 'toggle' | 'reset', now: number) => (s: SlideshowState) =>
+    reduceSlideshow(s, { type: 'timer', timer: 't0', op, durationMs: 10 * minute }, { slideCount: 10, now });
 
   it('starts, pauses, resumes and resets', () => {
     let state = timer('toggle', 0)(start);
@@ -105,12 +112,12 @@ describe('countdowns', () => {
 
 describe('talk clock', () => {
   it('runs from the moment the presentation opens, pauses and resets', () => {
-    const opened = initialDeckState(2, 1_000);
+    const opened = initialSlideshowState(2, 1_000);
     expect(opened.slide).toBe(2);
     expect(elapsedMs(opened.talk, 61_000)).toBe(60_000);
-    const paused = reduceDeck(opened, { type: 'talk', op: 'toggle' }, { slideCount: 5, now: 61_000 });
+    const paused = reduceSlideshow(opened, { type: 'talk', op: 'toggle' }, { slideCount: 5, now: 61_000 });
     expect(elapsedMs(paused.talk, 500_000)).toBe(60_000);
-    const reset = reduceDeck(paused, { type: 'talk', op: 'reset' }, { slideCount: 5, now: 500_000 });
+    const reset = reduceSlideshow(paused, { type: 'talk', op: 'reset' }, { slideCount: 5, now: 500_000 });
     expect(elapsedMs(reset.talk, 900_000)).toBe(0);
   });
 });

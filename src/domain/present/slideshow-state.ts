@@ -6,7 +6,7 @@ import { remainingMs, resetClock, runningClock, stoppedClock, toggleClock, type 
  * plain JSON so a window can send it whole over a BroadcastChannel and a window opened later can
  * take it over as it is.
  */
-export interface DeckState {
+export interface SlideshowState {
   /** Index of the current slide, from 0. */
   slide: number;
   /** The audience screen is black (B). */
@@ -21,7 +21,7 @@ export interface DeckState {
   talk: Clock;
 }
 
-export type DeckAction =
+export type SlideshowAction =
   /** Show slide `slide` (from 0); out-of-range values are clamped. */
   | { type: 'goto'; slide: number }
   | { type: 'step'; by: 1 | -1 }
@@ -37,7 +37,7 @@ export type DeckAction =
   | { type: 'timer'; timer: string; op: 'toggle' | 'reset'; durationMs: number }
   | { type: 'talk'; op: 'toggle' | 'reset' };
 
-export interface DeckContext {
+export interface SlideshowContext {
   /** How many slides the presentation has. */
   slideCount: number;
   /** Epoch ms. */
@@ -45,7 +45,7 @@ export interface DeckContext {
 }
 
 /** A fresh presentation at `slide`, its talk clock running from `now`. */
-export function initialDeckState(slide: number, now: number): DeckState {
+export function initialSlideshowState(slide: number, now: number): SlideshowState {
   return { slide, blackout: false, revealed: [], roleplays: {}, timers: {}, talk: runningClock(now) };
 }
 
@@ -55,7 +55,7 @@ export function clampSlide(index: number, count: number): number {
   return Math.min(count - 1, Math.max(0, Math.trunc(index)));
 }
 
-export function reduceDeck(state: DeckState, action: DeckAction, { slideCount, now }: DeckContext): DeckState {
+export function reduceSlideshow(state: SlideshowState, action: SlideshowAction, { slideCount, now }: SlideshowContext): SlideshowState {
   switch (action.type) {
     case 'goto':
     case 'step': {
@@ -90,7 +90,7 @@ export function reduceDeck(state: DeckState, action: DeckAction, { slideCount, n
   }
 }
 
-function withRoleplay(state: DeckState, slide: number, change: (path: string[]) => string[]): DeckState {
+function withRoleplay(state: SlideshowState, slide: number, change: (path: string[]) => string[]): SlideshowState {
   const key = String(slide);
   return { ...state, roleplays: { ...state.roleplays, [key]: change(state.roleplays[key] ?? []) } };
 }

@@ -1,17 +1,17 @@
 import { choiceKey, classRoleplayView } from '../../domain/present/class-roleplay.ts';
 import { stoppedClock } from '../../domain/present/clock.ts';
-import type { DeckAction, DeckState } from '../../domain/present/deck-state.ts';
+import type { SlideshowAction, SlideshowState } from '../../domain/present/slideshow-state.ts';
 import { MOOD_MAX, moodBand } from '../../domain/scenario/mood.ts';
 import { scoreRun } from '../../domain/scenario/score.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 import { renderTimer, timerDurationMs } from '../lesson/timer-view.ts';
-import { fill, type DeckLabels } from './deck-labels.ts';
-import type { Slide } from './deck-dom.ts';
+import { fill, type SlideshowLabels } from './slideshow-labels.ts';
+import type { Slide } from './slideshow-dom.ts';
 
 /**
- * The class activities on the slides, drawn from the shared deck state: which answers are
+ * The class activities on the slides, drawn from the shared slideshow state: which answers are
  * revealed, where each role-play has got to, what each countdown shows. Everything here is a
- * view; changes go through deck actions so that every window sees them.
+ * view; changes go through slideshow actions so that every window sees them.
  */
 
 const scenarios = new WeakMap<HTMLElement, Scenario>();
@@ -30,12 +30,12 @@ export function timersOf(root: ParentNode): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('[data-class-timer]')];
 }
 
-/** Gives each countdown in the deck a stable id, the key of its clock in the deck state. */
+/** Gives each countdown in the slideshow a stable id, the key of its clock in the slideshow state. */
 export function numberTimers(stage: HTMLElement): void {
   timersOf(stage).forEach((el, i) => (el.dataset['timerId'] = `t${i}`));
 }
 
-export function renderActivities(slides: readonly Slide[], state: DeckState, labels: DeckLabels): void {
+export function renderActivities(slides: readonly Slide[], state: SlideshowState, labels: SlideshowLabels): void {
   slides.forEach(({ el }, index) => {
     if (el.matches('[data-question]')) {
       const shown = state.revealed.includes(index);
@@ -62,7 +62,7 @@ function setText(el: HTMLElement, selector: string, text: string): void {
   target.hidden = !text;
 }
 
-function renderRoleplay(el: HTMLElement, keys: readonly string[], labels: DeckLabels): void {
+function renderRoleplay(el: HTMLElement, keys: readonly string[], labels: SlideshowLabels): void {
   const scenario = scenarioOf(el);
   const { state, path, last } = classRoleplayView(scenario, keys);
   const mood = (n: number) => fill(labels.moodValue, { word: labels.moods[moodBand(n)] ?? '', n });
@@ -94,14 +94,14 @@ function renderRoleplay(el: HTMLElement, keys: readonly string[], labels: DeckLa
   if (controls) controls.hidden = path.length === 0;
 }
 
-export function renderTimers(slides: readonly Slide[], state: DeckState, now: number): void {
+export function renderTimers(slides: readonly Slide[], state: SlideshowState, now: number): void {
   for (const { el } of slides) {
     for (const timer of timersOf(el)) renderTimer(timer, state.timers[timer.dataset['timerId'] ?? ''] ?? stoppedClock, now);
   }
 }
 
 /** What a click inside a slide asks for, if anything. */
-export function clickAction(target: Element, slideIndex: number): DeckAction | undefined {
+export function clickAction(target: Element, slideIndex: number): SlideshowAction | undefined {
   if (target.closest('[data-reveal]')) return { type: 'reveal', slide: slideIndex };
   const choice = target.closest<HTMLElement>('[data-rp-choice]')?.dataset['rpChoice'];
   if (choice) return { type: 'choose', slide: slideIndex, choice };
@@ -113,7 +113,7 @@ export function clickAction(target: Element, slideIndex: number): DeckAction | u
   return undefined;
 }
 
-function timerAction(timer: HTMLElement, op: 'toggle' | 'reset'): DeckAction {
+function timerAction(timer: HTMLElement, op: 'toggle' | 'reset'): SlideshowAction {
   return { type: 'timer', timer: timer.dataset['timerId'] ?? '', op, durationMs: timerDurationMs(timer) };
 }
 
@@ -121,7 +121,7 @@ function timerAction(timer: HTMLElement, op: 'toggle' | 'reset'): DeckAction {
  * A and Enter run the slide's activity (reveal the answer, start or pause the countdown); R
  * undoes it (hide the answer, reset the countdown, start the role-play over).
  */
-export function keyAction(slide: Slide, slideIndex: number, op: 'activity' | 'reset'): DeckAction | undefined {
+export function keyAction(slide: Slide, slideIndex: number, op: 'activity' | 'reset'): SlideshowAction | undefined {
   const { el } = slide;
   if (el.matches('[data-question]')) return { type: 'reveal', slide: slideIndex, ...(op === 'reset' ? { shown: false } : {}) };
   if (el.matches('[data-roleplay]')) return op === 'reset' ? { type: 'restart-roleplay', slide: slideIndex } : undefined;

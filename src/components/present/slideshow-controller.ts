@@ -1,23 +1,23 @@
-import { initialDeckState, reduceDeck, type DeckAction, type DeckState } from '../../domain/present/deck-state.ts';
+import { initialSlideshowState, reduceSlideshow, type SlideshowAction, type SlideshowState } from '../../domain/present/slideshow-state.ts';
 import { interpretKey, type KeyCommand } from '../../domain/present/keys.ts';
 import { slidePlan, type PlanPart, type SlideWindow } from '../../domain/present/pace.ts';
 import { hashForSlide, slideFromHash } from '../../domain/present/slide-hash.ts';
-import { parseDeckMessage } from '../../domain/present/sync-message.ts';
-import { clickAction, keyAction, numberTimers, renderActivities, renderTimers } from './deck-activities.ts';
-import { collectSlides, setUpSlide, type Slide } from './deck-dom.ts';
-import { fill, type DeckLabels } from './deck-labels.ts';
-import { openDeckChannel } from './deck-sync.ts';
+import { parseSlideshowMessage } from '../../domain/present/sync-message.ts';
+import { clickAction, keyAction, numberTimers, renderActivities, renderTimers } from './slide-activities.ts';
+import { collectSlides, setUpSlide, type Slide } from './slideshow-dom.ts';
+import { fill, type SlideshowLabels } from './slideshow-labels.ts';
+import { openSlideshowChannel } from './slideshow-sync.ts';
 import { openOverview, overviewKeys } from './overview.ts';
 import { PresenterView } from './presenter-view.ts';
 import { fitFrame } from './slide-fit.ts';
 
 /**
- * Runs a presentation window. State lives in one `DeckState`; every change goes through
- * `reduceDeck`, is drawn, written to the URL hash and sent to the presentation's other windows,
+ * Runs a presentation window. State lives in one `SlideshowState`; every change goes through
+ * `reduceSlideshow`, is drawn, written to the URL hash and sent to the presentation's other windows,
  * which draw it too. A window that opens asks the others where they are and takes their answer.
  */
-export function startDeck(root: HTMLElement): void {
-  const labels = JSON.parse(root.dataset['labels'] ?? '{}') as DeckLabels;
+export function startSlideshow(root: HTMLElement): void {
+  const labels = JSON.parse(root.dataset['labels'] ?? '{}') as SlideshowLabels;
   const presenter = root.dataset['mode'] === 'presenter';
   const stage = root.querySelector<HTMLElement>('[data-stage]');
   const dialog = root.querySelector<HTMLDialogElement>('[data-overview]');
@@ -33,24 +33,24 @@ export function startDeck(root: HTMLElement): void {
   numberTimers(stage);
   const view = presenter ? new PresenterView(root, slides, planOf(slides), labels) : undefined;
 
-  let state: DeckState = initialDeckState(slideFromHash(location.hash, count) ?? 0, Date.now());
+  let state: SlideshowState = initialSlideshowState(slideFromHash(location.hash, count) ?? 0, Date.now());
   let shown = -1;
   let digits = '';
 
-  const channel = openDeckChannel(root.dataset['presentation'] ?? '', (data) => {
-    const message = parseDeckMessage(data, count);
+  const channel = openSlideshowChannel(root.dataset['presentation'] ?? '', (data) => {
+    const message = parseSlideshowMessage(data, count);
     if (message?.kind === 'hello') channel.post({ kind: 'state', state });
     else if (message) commit(message.state, false);
   });
 
-  function commit(next: DeckState, broadcast = true): void {
+  function commit(next: SlideshowState, broadcast = true): void {
     state = next;
     draw();
     if (broadcast) channel.post({ kind: 'state', state });
   }
 
-  function dispatch(action: DeckAction): void {
-    commit(reduceDeck(state, action, { slideCount: count, now: Date.now() }));
+  function dispatch(action: SlideshowAction): void {
+    commit(reduceSlideshow(state, action, { slideCount: count, now: Date.now() }));
   }
 
   function draw(): void {
@@ -214,7 +214,7 @@ export function startDeck(root: HTMLElement): void {
 function planOf(slides: readonly Slide[]): SlideWindow[] {
   const parts: (PlanPart & { lesson: Element | null; slideMinutes: (number | undefined)[] })[] = [];
   for (const { el } of slides) {
-    const lesson = el.closest<HTMLElement>('.deck-lesson');
+    const lesson = el.closest<HTMLElement>('.slideshow-lesson');
     const stated = el.dataset['noteMinutes'];
     const minutes = stated === undefined ? undefined : Number(stated);
     const last = parts.at(-1);

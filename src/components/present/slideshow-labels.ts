@@ -1,5 +1,5 @@
-/** The strings the deck controller needs at run time; the page renders them into `data-labels`. */
-export interface DeckLabels {
+/** The strings the slideshow controller needs at run time; the page renders them into `data-labels`. */
+export interface SlideshowLabels {
   slide: string;
   slideOf: string;
   counter: string;

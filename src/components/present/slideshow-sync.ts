@@ -1,14 +1,14 @@
-import { channelName, type DeckMessage } from '../../domain/present/sync-message.ts';
+import { channelName, type SlideshowMessage } from '../../domain/present/sync-message.ts';
 
-export interface DeckChannel {
-  post(message: DeckMessage): void;
+export interface SlideshowChannel {
+  post(message: SlideshowMessage): void;
 }
 
 /**
  * The presentation's windows talk over a BroadcastChannel: same browser, same site, no server.
  * Where there is none (very old browsers) each window simply runs on its own.
  */
-export function openDeckChannel(presentationId: string, receive: (data: unknown) => void): DeckChannel {
+export function openSlideshowChannel(presentationId: string, receive: (data: unknown) => void): SlideshowChannel {
   if (typeof BroadcastChannel === 'undefined') return { post() {} };
   const channel = new BroadcastChannel(channelName(presentationId));
   channel.addEventListener('message', (event) => receive(event.data));
