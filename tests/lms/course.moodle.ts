@@ -77,7 +77,7 @@ async function passQuiz(frame: FrameLocator, id: string): Promise<void> {
   }
   await form.getByRole('button', { name: '提交答案' }).click();
   await expect(
-    frame.getByRole('heading', { name: new RegExp(`^通过\\s*得分 ${quiz.questions.length} / ${quiz.questions.length}`) }),
+    frame.getByRole('heading', { name: new RegExp(`^通过\\s*得分 100%（${quiz.questions.length} 题中答对 ${quiz.questions.length} 题）`) }),
   ).toBeVisible();
 }
 
