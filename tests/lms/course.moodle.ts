@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type FrameLocator, type Page } from '@playwright/test';
+import { t } from '../../src/i18n/index.ts';
 import { progressBackup, quizYaml } from './backup.ts';
 import { course, URL, type Learner, LEARNERS } from './learners.ts';
 import { sql } from './moodle.ts';
@@ -70,7 +71,7 @@ async function passQuiz(frame: FrameLocator, id: string): Promise<void> {
     if (q.type === 'single' || q.type === 'multiple') {
       for (const o of q.options!.filter((x) => x.correct)) await fieldset.getByLabel(o.text, { exact: true }).check();
     } else if (q.type === 'truefalse') {
-      await fieldset.getByLabel(q.answer ? '正确' : '错误', { exact: true }).check();
+      await fieldset.getByLabel(t(q.answer ? 'quiz.true' : 'quiz.false'), { exact: true }).check();
     } else if (q.type === 'matching') {
       for (const pair of q.pairs!) await fieldset.getByRole('combobox', { name: pair.left }).selectOption({ label: pair.right });
     } else throw new Error(`${id}: ${q.type} questions are not answered by this helper`);
