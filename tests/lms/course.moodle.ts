@@ -97,8 +97,14 @@ async function leave(page: Page): Promise<void> {
 /** Expects the course home to count `n` lessons completed ("已完成 N/… 课" summed over modules), once its islands have read the progress. */
 async function expectLessonsDone(frame: FrameLocator, n: number): Promise<void> {
   await open(frame, 'index.html');
+  // A page still navigating (the course frame settles after Moodle's player) counts as not yet there.
   const count = async () =>
-    (await frame.locator('[data-module]').allTextContents()).reduce((sum, t) => sum + Number(/已完成 (\d+)\//.exec(t)?.[1] ?? 0), 0);
+    (
+      await frame
+        .locator('[data-module]')
+        .allTextContents()
+        .catch(() => ['已完成 -1/'])
+    ).reduce((sum, t) => sum + Number(/已完成 (-?\d+)\//.exec(t)?.[1] ?? 0), 0);
   await expect.poll(count, { timeout: 20_000 }).toBe(n);
   // Still so a moment later (a copy from the browser would arrive after the LMS's).
   await frame.locator('body').evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));
