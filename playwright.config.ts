@@ -13,6 +13,9 @@ export default defineConfig({
   // lists it), so a rare timing fault on a loaded CI machine is seen without failing the run.
   retries: 1,
   timeout: 60_000,
+  // A loaded 2-core CI machine can take more than the default 5 s to hydrate an island or let the
+  // HR worker finish; what a user would call broken is far slower than this.
+  expect: { timeout: 10_000 },
   // The JSON report's path comes from PLAYWRIGHT_JSON_OUTPUT_NAME (set by tests/run-all.ts).
   reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? 'test-results/playwright.json' }]],
   use: {
