@@ -23,6 +23,11 @@ export const lessonSchema = z
     topics: z.array(topicIdSchema).min(1, '至少标注一个大纲主题'),
     /** Deck files the lesson draws on, so a trainer can trace every fact. */
     sources: z.array(deckSchema).min(1, '至少注明一个来源课件'),
+    /**
+     * For authors and trainers, never shown in the lesson: how the lesson uses its sources — where
+     * the decks disagree, a figure the decks lost, a deck's own spelling. Listed on the sources page.
+     */
+    sourceNotes: z.array(textSchema).default([]),
     /** Ids of the activities (quizzes, assessments, scenarios) embedded in the lesson. */
     activities: z.array(idSchema).default([]),
     /** Activities that must be passed before the lesson counts as completed; a subset of `activities`. */
