@@ -6,6 +6,8 @@ import { checkContent } from '../../src/integrations/content/check-content.ts';
 import { courseCompleteness } from '../../src/integrations/content/completeness.ts';
 import { formatProblems } from '../../src/integrations/content/problem.ts';
 import { readContent, type RawContent } from '../../src/integrations/content/read-content.ts';
+import { activityNarrationProblems } from '../../src/integrations/content/source-narration.ts';
+import { parse } from 'yaml';
 
 // A valid, complete miniature course — one module, one lesson, one quiz — as `readContent` would
 // hand it over. Each test breaks one thing and pins the message the author sees when the build stops.
@@ -54,7 +56,7 @@ const validContent = (): RawContent => ({
             type: 'single',
             topic: 1.1,
             prompt: '销售从哪里开始？',
-            explanation: '课件说销售从服务开始。',
+            explanation: '先服务好，顾客才愿意买。',
             options: [
               { id: 'service', text: '从服务开始', correct: true },
               { id: 'price', text: '从降价开始' },
@@ -243,6 +245,98 @@ describe('a broken lesson stops the build with a message naming the file, the fi
         - content/lessons/mindset/02-selling-again.mdx › id: 课程 id "selling" 已被 content/lessons/mindset/01-selling.mdx 使用
         - content/lessons/mindset/02-selling-again.mdx › order: 与 content/lessons/mindset/01-selling.mdx 的 order 相同（1），同一模块内的顺序不能重复"
     `);
+  });
+});
+
+describe('source narration in what a learner reads stops the build, naming the file, the line or field and the phrase', () => {
+  const withBody = (body: string) =>
+    broken((content) => {
+      content.lessons[0]!.body = body;
+    });
+  const bodyWith = (text: string) =>
+    `## 服务就是销售\n\n${text}\n\n<Notes>\n讲师备注。\n</Notes>\n\n## 本课小结\n\n要点。\n\n<Notes>\n收尾。\n</Notes>\n\n<Quiz id="kc-selling" />\n`;
+
+  it('names the file’s line of a lesson paragraph that talks about the deck', () => {
+    expect(messageFor(withBody(bodyWith('课件在这一章列出了需求层次，但原图没有保留下来。')))).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx: 第 17 行：学员读到的正文里有“课件”、“原图没有”。讲资料来源的话请移到教师备注 <Notes> 或 front matter 的 sourceNotes 中，正文只写学员该知道、该做的事"
+    `);
+  });
+
+  it('names a deck title, a table cell and a heading as well as prose', () => {
+    const body = bodyWith('《卓越服务、品牌营销》把客户分成三类。\n\n| 做法 | 出处 |\n|---|---|\n| 倾听 | 幻灯片上的第二行 |').replace(
+      '## 本课小结',
+      '## 课件小结',
+    );
+    expect(messageFor(withBody(body))).toMatchInlineSnapshot(`
+      "课程内容有 3 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx: 第 17 行：学员读到的正文里有“《卓越服务、品牌营销》”。讲资料来源的话请移到教师备注 <Notes> 或 front matter 的 sourceNotes 中，正文只写学员该知道、该做的事
+        - content/lessons/mindset/01-selling.mdx: 第 21 行：学员读到的正文里有“幻灯片”。讲资料来源的话请移到教师备注 <Notes> 或 front matter 的 sourceNotes 中，正文只写学员该知道、该做的事
+        - content/lessons/mindset/01-selling.mdx: 第 27 行：学员读到的正文里有“课件”。讲资料来源的话请移到教师备注 <Notes> 或 front matter 的 sourceNotes 中，正文只写学员该知道、该做的事"
+    `);
+  });
+
+  it('lets trainer notes and sourceNotes talk about the decks', () => {
+    const body = bodyWith('需求有五个层次。').replace('讲师备注。', '课件写作“马斯诺”，原图没有保留下来。');
+    const content = broken((c, { lesson }) => {
+      c.lessons[0]!.body = body;
+      lesson['sourceNotes'] = ['课件把马斯洛写作“马斯诺”。'];
+    });
+    expect(problemsOf(content)).toEqual([]);
+  });
+
+  it('also lets a notes block written on one line pass', () => {
+    expect(problemsOf(withBody(bodyWith('正文。\n\n<Notes>课件第 3 页的说法。</Notes>')))).toEqual([]);
+  });
+
+  it('names an objective that talks about the deck', () => {
+    expect(messageFor(broken((_, { lesson }) => (lesson['objectives'] = ['说出服务与销售的关系', '说出课件推荐的服务风格']))))
+      .toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › objectives[1]: 学员看到的文字里有“课件”。标题和学习目标只写学员要学会什么，讲资料来源的话请移到 sourceNotes 中"
+    `);
+  });
+
+  it('names a quiz option and a feedback with the deck in them, by question and field', () => {
+    const content = broken((_, { questions }) => {
+      const options = questions[0]!['options'] as Data[];
+      options[1]!['text'] = '课件说从降价开始';
+      options[1]!['feedback'] = '这份资料里没有这种说法。';
+    });
+    expect(messageFor(content)).toMatchInlineSnapshot(`
+      "课程内容有 2 处问题，请修改后再构建：
+        - content/quizzes/kc-selling.yaml › questions[0].options[1].text: 学员看到的文字里有“课件”。讲资料来源的话请移到相关课程的教师备注或 sourceNotes 中，这里只写学员该知道、该做的事
+        - content/quizzes/kc-selling.yaml › questions[0].options[1].feedback: 学员看到的文字里有“这份资料”。讲资料来源的话请移到相关课程的教师备注或 sourceNotes 中，这里只写学员该知道、该做的事"
+    `);
+  });
+
+  it('passes a customer who asks for the original photo', () => {
+    const content = broken((_, { questions }) => {
+      questions[0]!['prompt'] = '客户问：“夜拍样张能发原图吗？”销售从哪里开始？';
+    });
+    expect(problemsOf(content)).toEqual([]);
+  });
+
+  it('reads a scenario’s lines but not its flags, sources or YAML comments, which only authors see', () => {
+    const scenario = parse(
+      [
+        'id: demo',
+        'sources: [000_06c743803fa7a05e.txt] # 课件第 5 页',
+        'flags:',
+        '  - id: blamed',
+        '    description: 课件说这一步最容易漏',
+        'nodes:',
+        '  - id: start',
+        '    say: 我要退货。',
+        '    choices:',
+        '      - id: ok',
+        '        say: 好的，我来办。',
+        '        feedback: 课件说要先道歉。',
+      ].join('\n'),
+    ) as unknown;
+    expect(activityNarrationProblems('content/scenarios/demo.yaml', scenario).map((p) => p.field)).toEqual([
+      'nodes[0].choices[0].feedback',
+    ]);
   });
 });
 
@@ -466,6 +560,21 @@ describe('an unfinished course is reported by the completeness check', () => {
     expect(completenessMessage(broken((_, { lesson }) => (lesson['minutes'] = 16)))).toMatchInlineSnapshot(`
       "课程内容有 1 处问题，请修改后再构建：
         - content/lessons/mindset/01-selling.mdx › minutes: 自学时长写的是 16 分钟，每课应在 5–15 分钟之间（内容太多就拆成两课，太少就并入相邻的课）"
+    `);
+  });
+
+  it('gives a lesson up to 10 more minutes for each practice activity it holds, so its minutes can be honest', () => {
+    const withRolePlay = (minutes: number) => {
+      const { checked } = checkContent(broken((_, { lesson }) => (lesson['minutes'] = minutes)));
+      // A role-play needs a whole scenario graph to pass its schema; the rule only asks what kind the activity is.
+      checked.activityIds.set('demo-roleplay', { kind: 'scenario', file: 'content/scenarios/demo-roleplay.yaml' });
+      checked.lessons[0]!.meta.activities.push('demo-roleplay');
+      return formatProblems(courseCompleteness(checked));
+    };
+    expect(withRolePlay(25)).toContain('0 处问题');
+    expect(withRolePlay(26)).toMatchInlineSnapshot(`
+      "课程内容有 1 处问题，请修改后再构建：
+        - content/lessons/mindset/01-selling.mdx › minutes: 自学时长写的是 26 分钟，这一课连同 1 个练习活动（每个最多加 10 分钟）应在 5–25 分钟之间（内容太多就拆成两课，太少就并入相邻的课）"
     `);
   });
 

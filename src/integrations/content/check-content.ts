@@ -12,6 +12,7 @@ import { scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
 import { lessonOutline, type LessonOutline } from '../slides/lesson-outline.ts';
 import type { Problem } from './problem.ts';
 import type { RawContent, RawFile } from './read-content.ts';
+import { activityNarrationProblems, lessonNarrationProblems } from './source-narration.ts';
 import { zodProblems } from './zod-issues.ts';
 
 /** The content once every file has passed its schema. */
@@ -63,6 +64,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   for (const raw of content.quizzes) {
     const quiz = validate(quizSchema, raw, problems);
     if (!quiz) continue;
+    problems.push(...activityNarrationProblems(raw.file, raw.data));
     quizzes.push(quiz);
     addActivity('quiz', quiz.id, raw.file, quiz.questions.length);
     problems.push(...quizFlaws(quiz).map((f) => ({ file: raw.file, ...f })));
@@ -78,6 +80,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   for (const raw of content.classifications) {
     const set = validate(classificationSchema, raw, problems);
     if (!set) continue;
+    problems.push(...activityNarrationProblems(raw.file, raw.data));
     classifications.push(set);
     addActivity('quiz', set.id, raw.file);
     problems.push(...classificationFlaws(set).map((f) => ({ file: raw.file, ...f })));
@@ -85,6 +88,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   for (const raw of content.assessments) {
     const assessment = validate(assessmentSchema, raw, problems);
     if (!assessment) continue;
+    problems.push(...activityNarrationProblems(raw.file, raw.data));
     assessments.push(assessment);
     addActivity('assessment', assessment.id, raw.file);
     problems.push(...assessmentFlaws(assessment).map((f) => ({ file: raw.file, ...f })));
@@ -92,6 +96,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   for (const raw of content.scenarios) {
     const scenario = validate(scenarioSchema, raw, problems);
     if (!scenario) continue;
+    problems.push(...activityNarrationProblems(raw.file, raw.data));
     scenarios.push(scenario);
     addActivity('scenario', scenario.id, raw.file);
     problems.push(...validateScenario(scenario).map(({ field, message }) => ({ file: raw.file, field, message })));
@@ -132,6 +137,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     meta.activities.forEach((id, i) => {
       if (missing(id)) at(`activities[${i}]`, `找不到活动 "${id}"（content/quizzes、assessments 或 scenarios 中没有这个 id）`);
     });
+    problems.push(...lessonNarrationProblems(raw.file, meta, raw.body, raw.bodyLine));
     const read = lessonOutline(raw.body);
     if (!read.ok) {
       const line = read.line === undefined ? '' : `第 ${raw.bodyLine + read.line - 1} 行：`;

@@ -4,13 +4,18 @@ import type { Problem } from './problem.ts';
 
 /** A lesson takes a learner on their own 5–15 minutes (issue 6); a longer one should be split. */
 const LESSON_MINUTES = { min: 5, max: 15 };
+/**
+ * What each practice activity (role-play, classification set, self-assessment) may add on top:
+ * practice takes the time it takes, and an honest `minutes` counts it rather than hiding it.
+ */
+const PRACTICE_MINUTES = 10;
 /** A lesson's knowledge check asks 3–6 questions: enough to cover its topics, short enough to end a lesson. */
 const CHECK_QUESTIONS = { min: 3, max: 6 };
 
 /**
  * Rules for a finished course rather than a valid one: every outline topic is taught by some
  * lesson, and every lesson opens with objectives (front matter), closes with a summary section,
- * carries trainer notes, takes 5–15 minutes and ends with a knowledge check of 3–6 questions. In a
+ * carries trainer notes, takes 5–15 minutes (plus up to 10 for each practice activity) and ends with a knowledge check of 3–6 questions. In a
  * teaching lesson every `## ` section (a slide in class) has its own notes; a class-activity
  * lesson (outline 8.5) has no knowledge check, and some of its sections are for self-study or the
  * trainer's preparation rather than for the projector, so it only needs notes somewhere. No
@@ -65,11 +70,21 @@ export function courseCompleteness(content: CheckedContent): Problem[] {
     if (!hasNotes) problems.push({ file, message: '缺少教师备注（<Notes> … </Notes>）' });
     const hasCheck = meta.activities.some((id) => content.activityIds.get(id)?.kind === 'quiz');
     if (!hasCheck && !meta.classActivity) problems.push({ file, field: 'activities', message: '课程末尾缺少知识检测（在 activities 中列出一个测验并用 <Quiz id="…" /> 嵌入）' });
-    if (meta.minutes < LESSON_MINUTES.min || meta.minutes > LESSON_MINUTES.max) {
+    // A knowledge check has a question count; a practice activity has none.
+    const practice = meta.activities.filter((id) => {
+      const activity = content.activityIds.get(id);
+      return activity !== undefined && activity.questions === undefined;
+    }).length;
+    const maxMinutes = LESSON_MINUTES.max + practice * PRACTICE_MINUTES;
+    if (meta.minutes < LESSON_MINUTES.min || meta.minutes > maxMinutes) {
+      const range = `${LESSON_MINUTES.min}–${maxMinutes}`;
       problems.push({
         file,
         field: 'minutes',
-        message: `自学时长写的是 ${meta.minutes} 分钟，每课应在 ${LESSON_MINUTES.min}–${LESSON_MINUTES.max} 分钟之间（内容太多就拆成两课，太少就并入相邻的课）`,
+        message:
+          practice === 0
+            ? `自学时长写的是 ${meta.minutes} 分钟，每课应在 ${range} 分钟之间（内容太多就拆成两课，太少就并入相邻的课）`
+            : `自学时长写的是 ${meta.minutes} 分钟，这一课连同 ${practice} 个练习活动（每个最多加 ${PRACTICE_MINUTES} 分钟）应在 ${range} 分钟之间（内容太多就拆成两课，太少就并入相邻的课）`,
       });
     }
     meta.activities.forEach((id, i) => {
