@@ -32,6 +32,18 @@ test('the last lesson of a module leads to its module quiz, and the quiz on to t
   );
 });
 
+test('the sources page lists each lesson’s notes about the decks, which the lesson itself leaves out', async ({ page }) => {
+  await page.goto('/sources/');
+  const notes = page.getByRole('region', { name: '各课怎样使用课件' });
+  await expect(notes.getByRole('heading', { name: '购买心理：需求层次与理性客户' })).toBeVisible();
+  await expect(notes).toContainText('马斯诺');
+  await notes.getByRole('link', { name: '购买心理：需求层次与理性客户' }).click();
+
+  await expect(page).toHaveURL('/lessons/buying-psychology/');
+  await expect(page.getByRole('heading', { name: '需求有层次：马斯洛的理论' })).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText('马斯诺');
+});
+
 test('the skip link takes a keyboard user straight to the lesson', async ({ page }) => {
   await page.goto('/lessons/what-is-service/');
   await page.keyboard.press('Tab');
