@@ -15,11 +15,11 @@ const CHECK_QUESTIONS = { min: 3, max: 6 };
 /**
  * Rules for a finished course rather than a valid one: every outline topic is taught by some
  * lesson, and every lesson opens with objectives (front matter), closes with a summary section,
- * carries trainer notes, takes 5–15 minutes (plus up to 10 for each practice activity) and ends with a knowledge check of 3–6 questions. In a
- * teaching lesson every `## ` section (a slide in class) has its own notes; a class-activity
- * lesson (outline 8.5) has no knowledge check, and some of its sections are for self-study or the
- * trainer's preparation rather than for the projector, so it only needs notes somewhere. No
- * lesson writes text after an embedded activity before the next heading: in class it would be a
+ * carries trainer notes, takes 5–15 minutes (plus up to 10 for each practice activity) and ends
+ * with a knowledge check of 3–6 questions. In a teaching lesson every `## ` section (a slide in
+ * class) has its own notes; a class-activity lesson (outline 8.5) has no knowledge check, and
+ * some of its sections are for self-study or the trainer's preparation rather than for the
+ * projector, so it only needs notes somewhere. No lesson writes text after an embedded activity before the next heading: in class it would be a
  * slide without a heading or notes.
  */
 /** How many characters of stray text a message quotes. */
