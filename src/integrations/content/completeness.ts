@@ -19,8 +19,8 @@ const CHECK_QUESTIONS = { min: 3, max: 6 };
  * with a knowledge check of 3–6 questions. In a teaching lesson every `## ` section (a slide in
  * class) has its own notes; a class-activity lesson (outline 8.5) has no knowledge check, and
  * some of its sections are for self-study or the trainer's preparation rather than for the
- * projector, so it only needs notes somewhere. No lesson writes text after an embedded activity before the next heading: in class it would be a
- * slide without a heading or notes.
+ * projector, so it only needs notes somewhere. No lesson writes text after an embedded activity
+ * before the next heading: in class it would be a slide without a heading or notes.
  */
 /** How many characters of stray text a message quotes. */
 const QUOTE = 20;
