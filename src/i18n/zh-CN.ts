@@ -32,6 +32,7 @@ export const zhCN = {
   'home.module': '模块 {n}',
   'home.moduleQuiz': '模块测验',
   'home.moduleQuizPassed': '已通过',
+  'home.classOnly': '课堂活动 · 自学可跳过',
   'lesson.objectives': '学完本课，你将能够',
   'lesson.keyTerms': '本课术语：',
   'lesson.minutes': '约 {n} 分钟',
@@ -44,6 +45,9 @@ export const zhCN = {
   'pager.nextQuiz': '下一步',
   'lesson.sources': '本课依据的课件',
   'lesson.present': '课堂演示',
+  'lesson.classOnly.title': '这是一项课堂活动',
+  'lesson.classOnly.body':
+    '面授时由讲师带领小组完成。自己学习时可以跳过它，不影响你完成课程，“继续学习”也会直接带你去下一步；想试试的话，看本课的“自学时怎么做”。',
   'notes.summary': '教师备注',
   'quiz.label': '知识检测',
   'quiz.showAnswer': '查看答案与解析',
