@@ -311,7 +311,11 @@ describe('a class-only activity (a lesson done in class with a group)', () => {
   });
 
   it('is never listed as missing, while the lessons that count are', () => {
-    expect(completionStatus(withClass, rule, []).missingLessons).toEqual(['selling-starts-with-service', 'what-is-service', 'understanding-customers']);
+    expect(completionStatus(withClass, rule, []).missingLessons).toEqual([
+      'selling-starts-with-service',
+      'what-is-service',
+      'understanding-customers',
+    ]);
   });
 
   it('is left out of the progress tallies, so skipping it still shows 100 %, and doing it adds nothing', () => {
