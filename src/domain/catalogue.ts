@@ -148,7 +148,8 @@ export interface CatalogueSources {
     modules: readonly { id: string; title: string; summary: string }[];
     completion: CompletionRuleInput;
   };
-  lessons: readonly LessonSummary[];
+  /** Lessons as authored: a lesson with `classActivity` becomes class-only on the map. */
+  lessons: readonly (Omit<LessonSummary, 'classOnly'> & { classActivity?: { minutes: number } | undefined })[];
   quizzes: readonly Quiz[];
   classifications: readonly Classification[];
   assessments: readonly Assessment[];
@@ -171,6 +172,7 @@ export function buildCatalogue(sources: CatalogueSources): Catalogue {
       minutes: l.minutes,
       topics: l.topics,
       requiredActivities: l.requiredActivities,
+      ...(l.classActivity ? { classOnly: true } : {}),
     })),
   );
   const activities = [

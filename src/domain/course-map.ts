@@ -8,7 +8,24 @@ export interface LessonSummary {
   topics: readonly string[];
   /** Activities that must be passed before the lesson counts as completed. */
   requiredActivities: readonly string[];
+  /**
+   * A classroom activity (a lesson with `classActivity`): done in class with a trainer and a
+   * group, so a learner on their own may skip it (`countsForCompletion`).
+   */
+  classOnly?: boolean;
 }
+
+/**
+ * Whether a lesson is one the learner must complete to finish the course and that progress
+ * counts: every lesson except a class-only activity, which a self-paced learner cannot do alone
+ * and must not be held back by. The one rule behind the progress bars, "继续学习", the completion
+ * rule, the HR figures and what an LMS is told.
+ */
+export const countsForCompletion = (lesson: Pick<LessonSummary, 'classOnly'>): boolean => lesson.classOnly !== true;
+
+/** The lessons that count for completion, in the order given. */
+export const lessonsToComplete = <L extends Pick<LessonSummary, 'classOnly'>>(lessons: readonly L[]): L[] =>
+  lessons.filter(countsForCompletion);
 
 export interface ModuleSummary {
   id: string;

@@ -23,7 +23,7 @@ export const moduleSchema = z.object({
 
 /** The rule that decides when a learner has completed the course. */
 export const completionRuleSchema = z.object({
-  /** Whether every lesson must be completed. */
+  /** Whether every lesson must be completed; class-only activities never count (`countsForCompletion`). */
   allLessons: z.boolean().default(true),
   /** Activity ids (quizzes, assessments, scenarios) that must be passed (assessments: finished). */
   requiredActivities: z.array(idSchema).default([]),

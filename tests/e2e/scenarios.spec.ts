@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { bestRun } from '../../src/domain/scenario/best-path.ts';
+import { scenarioMinutes } from '../../src/domain/scenario/minutes.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { expect, hydrated, test } from './fixtures.ts';
 
@@ -94,6 +95,15 @@ test('a learner plays a role-play to its best ending with the keyboard alone, pl
 
   await page.goto('scenarios/');
   await expect(page.getByRole('link', { name: scenario.title })).toBeVisible();
+  // The list says where the learner stands with each role-play, in words, and how long one takes.
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: scenario.title }) });
+  await expect(card).toContainText('✓ 已通过 · 练习 2 次 · 最好成绩 100 分');
+  await expect(card).toContainText(`约 ${scenarioMinutes(scenario)} 分钟 · ${scenario.endings.length} 种结局`);
+  // Every other role-play (a card: a list item with a heading) has not been started.
+  const cards = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) });
+  await expect(cards.filter({ hasText: '未开始' })).toHaveCount((await cards.count()) - 1);
+  expect(await cards.count()).toBeGreaterThan(1);
+  await expect(page.getByText(/对话节点/)).toHaveCount(0);
   await expect(page.getByRole('link', { name: /分支图/ })).toHaveCount(0);
   // Trainers open the map from the presenter's notes; here, by its address.
   await page.goto(`scenarios/${ID}/map/`);

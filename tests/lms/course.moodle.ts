@@ -241,10 +241,11 @@ for (const [version, learner] of [
       suspendDataChars: (t.get('cmi.suspend_data') ?? '').length,
     };
 
-    // Another launch from an empty browser: the LMS's copy is the whole course.
+    // Another launch from an empty browser: the LMS's copy is the whole course, the 40 lessons that
+    // count (the four classroom activities never do, though the backup completes them too).
     const elsewhere = await learnerPage(browser, learner);
     const again = await enter(elsewhere, version);
-    await expectLessonsDone(again.course, 44);
+    await expectLessonsDone(again.course, 40);
     await elsewhere.context().close();
 
     if (version === '1.2') {

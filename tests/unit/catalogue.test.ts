@@ -135,6 +135,15 @@ describe('buildCatalogue', () => {
     );
   });
 
+  it('marks a lesson authored as a class activity class-only on the map, and no other', () => {
+    const withClass = buildCatalogue({
+      ...sources(),
+      lessons: [...sources().lessons, { ...lessonSummary('my-team', 'mindset', 3), classActivity: { minutes: 5 } }],
+    });
+    expect(withClass.map.lessons.filter((l) => l.classOnly).map((l) => l.id)).toEqual(['my-team']);
+    expect(catalogue.map.lessons.some((l) => 'classOnly' in l)).toBe(false);
+  });
+
   it('keeps the completion rule as the course states it', () => {
     expect(catalogue.rule).toEqual({ allLessons: true, requiredActivities: ['module-mindset'] });
   });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { courseMap, coursePath, lessonsByTopic, neighbours, type CourseStep, type ModuleSummary } from '../../src/domain/course-map.ts';
+import {
+  countsForCompletion,
+  courseMap,
+  coursePath,
+  lessonsByTopic,
+  lessonsToComplete,
+  neighbours,
+  type CourseStep,
+  type ModuleSummary,
+} from '../../src/domain/course-map.ts';
 import { lessonSummary, sampleLessons, sampleMap, sampleModules } from '../fixtures/course-map.ts';
 
 const ids = (lessons: readonly { id: string }[] | undefined) => lessons?.map((l) => l.id);
@@ -183,5 +192,22 @@ describe('lessons by outline topic', () => {
   it('has no entry for a topic no lesson teaches', () => {
     expect(byTopic.has('9.9')).toBe(false);
     expect([...byTopic.keys()].sort()).toEqual(['1.1', '1.3', '4.2']);
+  });
+});
+
+describe('which lessons count for completion', () => {
+  it('counts every lesson except a class-only activity', () => {
+    expect(countsForCompletion(lessonSummary('a', 'mindset', 1))).toBe(true);
+    expect(countsForCompletion(lessonSummary('a', 'mindset', 1, { classOnly: false }))).toBe(true);
+    expect(countsForCompletion(lessonSummary('b', 'mindset', 2, { classOnly: true }))).toBe(false);
+  });
+
+  it('keeps the lessons that count in the order given, whatever mix of class-only ones there is', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 12 }), (classOnly) => {
+        const lessons = classOnly.map((c, i) => lessonSummary(`l${i}`, 'mindset', i + 1, { classOnly: c }));
+        expect(ids(lessonsToComplete(lessons))).toEqual(ids(lessons.filter((_, i) => !classOnly[i])));
+      }),
+    );
   });
 });

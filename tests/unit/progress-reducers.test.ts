@@ -12,7 +12,8 @@ import {
   nextStep,
   requiredActivitiesPassed,
 } from '../../src/domain/progress/reducers.ts';
-import { sampleMap } from '../fixtures/course-map.ts';
+import { courseMap, coursePath } from '../../src/domain/course-map.ts';
+import { lessonSummary, sampleLessons, sampleMap, sampleModules } from '../fixtures/course-map.ts';
 import { attempted, completed, learnerSet, minute, viewed } from '../fixtures/progress-events.ts';
 
 // Course order of the sample map: selling-starts-with-service, what-is-service (module mindset),
@@ -285,5 +286,52 @@ describe('the learner profile', () => {
       learnerSet('2', 2, { name: '王芳', employeeId: 'A-17', department: '售后部' }),
     ];
     expect(currentLearner(events)).toEqual({ name: '王芳', employeeId: 'A-17', department: '售后部' });
+  });
+});
+
+describe('a class-only activity (a lesson done in class with a group)', () => {
+  // The sample course with a class-only activity at the end of module mindset, as the icebreaker
+  // sits at the end of module influence in the real course.
+  const withClass = courseMap(sampleModules, [...sampleLessons, lessonSummary('my-team', 'mindset', 3, { classOnly: true })]);
+  const rule = { allLessons: true, requiredActivities: ['module-mindset'] };
+  const everythingElse = [
+    completed('1', 1, 'selling-starts-with-service'),
+    completed('2', 2, 'what-is-service'),
+    completed('3', 3, 'understanding-customers'),
+    attempted('4', 4, 'module-mindset', { passed: true }),
+  ];
+
+  it('does not hold back completion: a learner on their own who skipped it has completed the course', () => {
+    expect(completionStatus(withClass, rule, everythingElse)).toEqual({
+      met: true,
+      metAt: minute(4),
+      missingLessons: [],
+      missingActivities: [],
+    });
+  });
+
+  it('is never listed as missing, while the lessons that count are', () => {
+    expect(completionStatus(withClass, rule, []).missingLessons).toEqual([
+      'selling-starts-with-service',
+      'what-is-service',
+      'understanding-customers',
+    ]);
+  });
+
+  it('is left out of the progress tallies, so skipping it still shows 100 %, and doing it adds nothing', () => {
+    const skipped = courseTallies(withClass, lessonProgress(everythingElse));
+    expect(skipped.course).toEqual({ done: 3, total: 3, percent: 100 });
+    expect(skipped.modules[0]).toEqual({ id: 'mindset', done: 2, total: 2, percent: 100 });
+    const done = courseTallies(withClass, lessonProgress([...everythingElse, completed('5', 5, 'my-team')]));
+    expect(done).toEqual(skipped);
+  });
+
+  it('is passed over by “继续学习”, which goes on to the module quiz', () => {
+    const lessons = lessonProgress(everythingElse.slice(0, 2));
+    expect(nextStep(withClass, lessons, new Set())).toMatchObject({ kind: 'quiz', id: 'module-mindset' });
+  });
+
+  it('stays on the path, so a learner paging through the module still meets it', () => {
+    expect(coursePath(withClass).map((s) => s.id)).toContain('my-team');
   });
 });

@@ -24,9 +24,24 @@ const failing = (activityId: string, id: string, minute: number): RecordAttempt 
 describe('what HR sees of one learner', () => {
   it('a learner who did everything has completed, at the moment the last piece arrived', () => {
     const s = summary(makeRecord(catalogue));
-    expect(s).toMatchObject({ state: 'completed', lessonsDone: 44, lessonsTotal: 44, activitiesPassed: 8, score: 100 });
+    // 44 lessons, of which the four classroom activities of module influence do not count.
+    expect(s).toMatchObject({ state: 'completed', lessonsDone: 40, lessonsTotal: 40, activitiesPassed: 8, score: 100 });
     // makeRecord completes lesson i at minute 2i + 1 (the last at 87) and passes the module quizzes at 200…207.
     expect(s.completedAt).toBe(at(200 + required.length - 1));
+  });
+
+  it('a learner on their own who skipped the classroom activities has completed, with every module done', () => {
+    const classOnly = catalogue.map.lessons.filter((l) => l.classOnly).map((l) => l.id);
+    expect(classOnly).toEqual(['activity-my-team', 'activity-service-discussion', 'activity-service-flower', 'activity-process-map']);
+    const s = summary(makeRecord(catalogue, { completedLessons: catalogue.map.lessons.filter((l) => !l.classOnly).map((l) => l.id) }));
+    expect(s).toMatchObject({ state: 'completed', lessonsDone: 40, lessonsTotal: 40 });
+    expect(Object.values(s.modulesDone).every(Boolean)).toBe(true);
+  });
+
+  it('a learner who skipped one lesson that counts has not completed', () => {
+    const [skipped] = catalogue.map.lessons;
+    const s = summary(makeRecord(catalogue, { completedLessons: catalogue.map.lessons.filter((l) => l !== skipped).map((l) => l.id) }));
+    expect(s).toMatchObject({ state: 'in-progress', lessonsDone: 39, lessonsTotal: 40 });
   });
 
   it('a forged pass does not complete the course: only re-scored passes count', () => {

@@ -1,4 +1,4 @@
-import { coursePath, type CourseMap, type CourseStep } from '../course-map.ts';
+import { countsForCompletion, coursePath, lessonsToComplete, type CourseMap, type CourseStep } from '../course-map.ts';
 import { resultRatio } from '../course-score.ts';
 import type { Attempt, LearnerProfile, ProgressEvent } from './events.ts';
 
@@ -53,11 +53,15 @@ export function lessonProgress(events: readonly ProgressEvent[]): Map<string, Le
 export const lessonStateOf = (lessons: Map<string, LessonProgress>, lessonId: string): LessonState =>
   lessons.get(lessonId)?.state ?? 'not-started';
 
-/** Completed lessons per module and for the whole course. */
+/** Completed lessons per module and for the whole course, of the lessons that count (`countsForCompletion`). */
 export function courseTallies(map: CourseMap, lessons: Map<string, LessonProgress>) {
   const isDone = (id: string) => lessonStateOf(lessons, id) === 'completed';
-  const modules = map.modules.map((m) => ({ id: m.id, ...tally(m.lessons.filter((l) => isDone(l.id)).length, m.lessons.length) }));
-  return { modules, course: tally(map.lessons.filter((l) => isDone(l.id)).length, map.lessons.length) };
+  const count = (own: CourseMap['lessons']) => {
+    const counted = lessonsToComplete(own);
+    return tally(counted.filter((l) => isDone(l.id)).length, counted.length);
+  };
+  const modules = map.modules.map((m) => ({ id: m.id, ...count(m.lessons) }));
+  return { modules, course: count(map.lessons) };
 }
 
 /** Best (highest score ratio, `resultRatio`; earliest on ties) and latest attempt per activity. */
@@ -108,11 +112,15 @@ export function requiredActivitiesPassed(requiredActivities: readonly string[], 
 }
 
 /**
- * Where "继续学习" goes: the first step of the learner's path not yet done — a lesson not
- * completed, or a module quiz not passed — or undefined when every step is done.
+ * Where "继续学习" goes: the first step of the learner's path not yet done — a lesson that counts
+ * and is not completed, or a module quiz not passed — or undefined when every step is done.
+ * Class-only lessons are passed over: a learner on their own is not sent to a group activity.
  */
 export function nextStep(map: CourseMap, lessons: Map<string, LessonProgress>, passed: ReadonlySet<string>): CourseStep | undefined {
-  return coursePath(map).find((s) => (s.kind === 'lesson' ? lessonStateOf(lessons, s.id) !== 'completed' : !passed.has(s.id)));
+  const counted = new Set(lessonsToComplete(map.lessons).map((l) => l.id));
+  return coursePath(map).find((s) =>
+    s.kind === 'lesson' ? counted.has(s.id) && lessonStateOf(lessons, s.id) !== 'completed' : !passed.has(s.id),
+  );
 }
 
 export interface CompletionRuleInput {
@@ -133,7 +141,7 @@ export interface CompletionStatus {
  * is the moment the last missing piece arrived, not the time of the latest event.
  */
 export function completionStatus(map: CourseMap, rule: CompletionRuleInput, events: readonly ProgressEvent[]): CompletionStatus {
-  const neededLessons = new Set(rule.allLessons ? map.lessons.map((l) => l.id) : []);
+  const neededLessons = new Set(rule.allLessons ? map.lessons.filter(countsForCompletion).map((l) => l.id) : []);
   const neededActivities = new Set(rule.requiredActivities);
   let metAt: string | undefined;
   if (neededLessons.size === 0 && neededActivities.size === 0) metAt = events[0]?.at;

@@ -3,6 +3,7 @@ import { completionStatus } from '../progress/reducers.ts';
 import { bestResults, courseScore, scoredActivities, type ResultLike } from '../course-score.ts';
 import { wholePercent } from '../quiz-scoring.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { lessonsToComplete } from '../course-map.ts';
 import type { MergedLearner } from './merge.ts';
 import type { CheckedAttempt } from './verify.ts';
 
@@ -10,7 +11,9 @@ export type CourseState = 'completed' | 'in-progress' | 'not-started';
 
 /** What HR sees of one learner: every figure worked out from re-scored attempts, none taken from the record's claims. */
 export interface LearnerSummary {
+  /** Lessons completed, of those that count for completion (class-only activities left out). */
   lessonsDone: number;
+  /** Lessons that count for completion (`countsForCompletion`). */
   lessonsTotal: number;
   /** Activities of the course with at least one attempt that passes when re-scored. */
   activitiesPassed: number;
@@ -20,7 +23,7 @@ export interface LearnerSummary {
   state: CourseState;
   /** When the completion rule was met, if it is. */
   completedAt?: string;
-  /** Module id → every lesson of the module completed. */
+  /** Module id → every lesson of the module that counts completed. */
   modulesDone: Record<string, boolean>;
   /** Activity id → best re-scored whole percent, for activities attempted. */
   best: Record<string, number>;
@@ -59,14 +62,14 @@ export function summariseLearner(learner: MergedLearner, catalogue: Catalogue): 
   const started = learner.lessons.some((l) => l.state !== 'not-started') || learner.attempts.length > 0;
   const best = bestRescored(learner.attempts);
   return {
-    lessonsDone: map.lessons.filter((l) => completed.has(l.id)).length,
-    lessonsTotal: map.lessons.length,
+    lessonsDone: lessonsToComplete(map.lessons).filter((l) => completed.has(l.id)).length,
+    lessonsTotal: lessonsToComplete(map.lessons).length,
     activitiesPassed: passed.size,
     activitiesTotal: catalogue.activities.length,
     score: courseScore(scoredActivities(catalogue.rule, catalogue.activities), best),
     state: status.met ? 'completed' : started ? 'in-progress' : 'not-started',
     ...(status.met && status.metAt ? { completedAt: status.metAt } : {}),
-    modulesDone: Object.fromEntries(map.modules.map((m) => [m.id, m.lessons.every((l) => completed.has(l.id))])),
+    modulesDone: Object.fromEntries(map.modules.map((m) => [m.id, lessonsToComplete(m.lessons).every((l) => completed.has(l.id))])),
     best: Object.fromEntries([...best].map(([id, r]) => [id, wholePercent(r.score, r.maxScore)])),
   };
 }
