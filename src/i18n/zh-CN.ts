@@ -43,7 +43,7 @@ export const zhCN = {
   'lesson.pager': '课程翻页',
   'pager.previousQuiz': '上一步',
   'pager.nextQuiz': '下一步',
-  'lesson.sources': '本课依据的课件',
+  'lesson.sources': '本课资料来源',
   'lesson.present': '课堂演示',
   'lesson.classOnly.title': '这是一项课堂活动',
   'lesson.classOnly.body':
