@@ -45,7 +45,7 @@ export function launchPage({ version, catalogue, builtAt }: LaunchPageInput): st
   const exit = cmi5
     ? `
     <div class="lms-bar">
-      <button type="button" data-exit>${escapeHtml(t('cmi5.exit'))}</button>
+      <button type="button" data-exit data-texts="${escapeHtml(JSON.stringify({ exiting: t('cmi5.exiting'), exited: t('cmi5.exited'), exitedLocal: t('cmi5.exitedLocal') }))}">${escapeHtml(t('cmi5.exit'))}</button>
       <span data-exit-state role="status"></span>
     </div>`
     : '';

@@ -65,7 +65,7 @@ export const HOME = 'index.html';
  * A bookmark is a page of the package: a relative path to an .html file, optionally with an
  * anchor; not the launch page itself, and not a trainer's slide deck (a learner resumes learning).
  */
-const BOOKMARK = /^(?!scorm\/|present\/)(?:[a-z0-9_-]+\/)*[a-z0-9_-]+\.html(?:#[\w-]*)?$/i;
+export const BOOKMARK = /^(?!scorm\/|cmi5\/|present\/)(?:[a-z0-9_-]+\/)*[a-z0-9_-]+\.html(?:#[\w-]*)?$/i;
 
 export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private mode: SessionMode = 'local';
