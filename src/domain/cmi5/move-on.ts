@@ -12,8 +12,9 @@ import type { CourseReport } from '../scorm/report.ts';
  * passed. An LMS may impose a `masteryScore` in LMS.LaunchData; cmi5 says the AU must then judge
  * by it, so once completed the course score (÷ 100) against the mastery score decides.
  *
- * Once `passed` went out nothing else may follow; a `failed` may still be followed by `passed`
- * when the learner retakes a quiz and meets the rule later in the same registration.
+ * Once `passed` went out no `failed` may follow; a `failed` may be followed by `passed` when the
+ * learner retakes a quiz and meets the rule later in the same registration, but in a later
+ * session: one session sends at most one of the two.
  */
 
 export type MoveOnVerb = 'completed' | 'passed' | 'failed';
@@ -33,11 +34,20 @@ export function outcome(report: CourseReport, rules: Pick<MoveOnRules, 'masteryS
   return (report.score ?? 0) / 100 >= rules.masteryScore ? 'passed' : 'failed';
 }
 
-export function dueVerbs(report: CourseReport, rules: MoveOnRules, sent: readonly MoveOnVerb[]): MoveOnVerb[] {
+/**
+ * @param sent the verbs already sent in this registration (any session)
+ * @param sentThisSession those of them sent in this session
+ */
+export function dueVerbs(
+  report: CourseReport,
+  rules: MoveOnRules,
+  sent: readonly MoveOnVerb[],
+  sentThisSession: readonly MoveOnVerb[] = [],
+): MoveOnVerb[] {
   if (rules.launchMode !== 'Normal') return [];
   const due: MoveOnVerb[] = [];
   if (report.completionStatus === 'completed' && !sent.includes('completed')) due.push('completed');
-  if (sent.includes('passed')) return due;
+  if (sent.includes('passed') || sentThisSession.includes('failed')) return due;
   const result = outcome(report, rules);
   if (result === 'passed') due.push('passed');
   else if (result === 'failed' && !sent.includes('failed')) due.push('failed');

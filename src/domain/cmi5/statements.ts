@@ -78,7 +78,8 @@ function joinActivities(a: unknown, b: unknown): JsonObject[] {
 
 /**
  * The statement with the launch's actor, registration and the LMS's context template joined into
- * its context: the template's context activities and extensions are kept, the statement's own added.
+ * its context: the template's context activities and extensions are kept (the template's value
+ * wins over the statement's own), the statement's own added.
  */
 export function withCmi5Context(statement: XapiStatement, launch: Cmi5Launch): XapiStatement {
   const template = launch.contextTemplate;
@@ -90,16 +91,17 @@ export function withCmi5Context(statement: XapiStatement, launch: Cmi5Launch): X
     const joined = joinActivities(templateActivities[key], ownActivities[key]);
     if (joined.length > 0) contextActivities[key] = joined;
   }
+  // The AU may add to the template but never overwrite it (cmi5 section 10).
   const extensions = {
-    ...(isObject(template['extensions']) ? template['extensions'] : {}),
     ...(isObject(own['extensions']) ? own['extensions'] : {}),
+    ...(isObject(template['extensions']) ? template['extensions'] : {}),
   };
   return {
     ...statement,
     actor: launch.actor,
     context: {
-      ...template,
       ...own,
+      ...template,
       registration: launch.registration,
       ...(Object.keys(contextActivities).length > 0 ? { contextActivities } : {}),
       ...(Object.keys(extensions).length > 0 ? { extensions } : {}),

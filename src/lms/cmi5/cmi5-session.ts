@@ -67,6 +67,8 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private readonly refused = new Set<string>();
   /** cmi5-defined verbs in a request not yet answered, so a closing flush does not send them twice. */
   private readonly sending = new Set<MoveOnVerb>();
+  /** cmi5-defined verbs the LRS took in this session. */
+  private readonly sentThisSession = new Set<MoveOnVerb>();
   private chain: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ended = false;
@@ -266,7 +268,8 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     if (!lrs || !launch || !this.stateKey) return false;
     const report = courseReport(this.options.catalog, this.state.progress.events);
     const sentVerbs = [...this.state.moveOn, ...this.sending];
-    const verbs = dueVerbs(report, { launchMode: this.launchMode, ...(launch.masteryScore === undefined ? {} : { masteryScore: launch.masteryScore }) }, sentVerbs);
+    const rules = { launchMode: this.launchMode, ...(launch.masteryScore === undefined ? {} : { masteryScore: launch.masteryScore }) };
+    const verbs = dueVerbs(report, rules, sentVerbs, [...this.sentThisSession, ...this.sending]);
     const at = new Date();
     const defined = [...verbs, ...(terminate ? (['terminated'] as const) : [])].map((verb) =>
       definedStatement(
@@ -306,6 +309,7 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     // The cmi5-defined statements are about the AU itself; the course's are about its lessons and activities.
     const isDefined = (s: XapiStatement) => s.object.id === this.launch?.activityId;
     const verbsTaken = new Set(statements.filter(isDefined).map((s) => s.verb.id.split('/').at(-1)));
+    for (const verb of verbs) if (verbsTaken.has(verb)) this.sentThisSession.add(verb);
     this.state = {
       ...this.state,
       moveOn: [...new Set([...this.state.moveOn, ...verbs.filter((v) => verbsTaken.has(v))])],

@@ -51,7 +51,9 @@ async function exit(): Promise<void> {
   exitState.textContent = texts.exiting;
   const { returnUrl, complete } = await session.exit();
   exitState.textContent = complete ? texts.exited : texts.exitedLocal;
-  if (returnUrl && complete) location.href = returnUrl;
+  // cmi5 section 10: a terminated AU goes back to the LMS when it gave a return URL. What the LRS
+  // did not take is in this browser's copy and goes with the next launch.
+  if (returnUrl) location.href = returnUrl;
 }
 
 window.addEventListener('pagehide', () => session.end());
