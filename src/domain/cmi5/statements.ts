@@ -66,6 +66,26 @@ export function isoDuration(ms: number): string {
   return `PT${h > 0 ? `${h}H` : ''}${m > 0 ? `${m}M` : ''}${Number(s.toFixed(2))}S`;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** 32-bit FNV-1a of a string, from a seed: four of them make a stable 128-bit name. */
+function fnv(text: string, seed: number): string {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The statement id for a progress event: the event's own id, which the course makes with
+ * `crypto.randomUUID()`. An older event whose id is not a UUID (xAPI requires one) gets a UUID
+ * made from it, the same every time, so it too is never sent as two statements.
+ */
+export function statementId(eventId: string): string {
+  if (UUID.test(eventId)) return eventId.toLowerCase();
+  const hex = [0, 1, 2, 3].map((seed) => fnv(eventId, seed)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) & 3]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): JsonObject[] => (Array.isArray(v) ? v.filter(isObject) : isObject(v) ? [v] : []);
 
@@ -188,7 +208,7 @@ function attemptResult(attempt: Attempt): JsonObject {
  * The course's statements from its progress log: a completed lesson (completed), a viewed lesson
  * (experienced), a finished attempt (passed or failed; completed for the ungraded
  * self-assessment). Each statement's id is its event's id, so a statement re-derived after a
- * relaunch is the same statement, and an LRS never counts it twice.
+ * relaunch is the same statement, and an LRS never counts it twice (`statementId`).
  */
 export function attemptStatements(log: ProgressLog, ctx: AttemptStatementContext): XapiStatement[] {
   const lessonTitles = new Map(ctx.lessons.map((l) => [l.id, l.title]));
@@ -199,7 +219,7 @@ export function attemptStatements(log: ProgressLog, ctx: AttemptStatementContext
   };
   const name = (text: string | undefined) => (text ? { name: { 'zh-CN': text } } : {});
   return log.events.flatMap((event): XapiStatement[] => {
-    const base = { id: event.id, actor: ctx.actor, timestamp: event.at, context };
+    const base = { id: statementId(event.id), actor: ctx.actor, timestamp: event.at, context };
     if (event.type === 'lesson-completed' || event.type === 'lesson-viewed') {
       return [
         {
