@@ -146,7 +146,7 @@ export async function packageCourse(options: PackageOptions): Promise<PackageRes
       zip: zipped(files, builtAt),
     };
   });
-  const cmi5 = await packageCmi5(options, catalogue, builtAt);
+  const cmi5 = await packageCmi5({ ...options, builtAt });
   return { packages, cmi5, missing: staged.missing };
 }
 
@@ -157,7 +157,9 @@ function zipped(files: Record<string, Uint8Array>, builtAt: Date): Uint8Array {
 }
 
 /** The cmi5 package: the course as one AU (cmi5.xml), launched at `cmi5/launch.html`. */
-async function packageCmi5(options: PackageOptions, catalogue: Catalogue, builtAt: Date): Promise<Cmi5Package> {
+export async function packageCmi5(options: PackageOptions): Promise<Cmi5Package> {
+  const builtAt = options.builtAt ?? new Date();
+  const catalogue = readCatalogue(options.dist);
   // The same site, with every page loading the frame script from the cmi5 folder.
   const staged = stageSite(options.dist, 'cmi5/frame.js');
   const encoder = new TextEncoder();
