@@ -280,7 +280,7 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     const statements = [...this.pendingStatements(launch), ...defined];
     for (const verb of verbs) this.sending.add(verb);
     let outcome: Sent = await lrs.send(statements, closing);
-    if (outcome === 'refused' && statements.length > 1 && !closing) {
+    if ((outcome === 'refused' || outcome === 'conflict') && statements.length > 1 && !closing) {
       // One statement the LRS will not take must not hold back the others: each goes alone, in order.
       outcome = 'taken';
       for (const statement of statements) {
@@ -289,11 +289,13 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
           this.refused.add(statement.id);
           this.refusals++;
         } else if (alone === 'unreachable') outcome = 'unreachable';
+        // Alone, a conflict means the LRS already holds a statement under this id: an earlier send of it.
         else this.markTaken([statement], verbs);
       }
-    } else if (outcome === 'taken') {
+    } else if (outcome === 'taken' || (outcome === 'conflict' && statements.length === 1)) {
+      outcome = 'taken';
       this.markTaken(statements, verbs);
-    } else if (outcome === 'refused') {
+    } else if (outcome !== 'unreachable') {
       this.refusals++;
     }
     for (const verb of verbs) this.sending.delete(verb);

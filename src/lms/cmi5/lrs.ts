@@ -8,7 +8,8 @@ import type { Diagnostics } from '../scorm/diagnostics.ts';
  * requests in flight, so bigger bodies go without it (the browser's copy still has everything).
  */
 
-export type Sent = 'taken' | 'refused' | 'unreachable';
+/** `conflict`: the LRS holds another statement under one of these ids (409), and took none of the request. */
+export type Sent = 'taken' | 'refused' | 'conflict' | 'unreachable';
 
 const KEEPALIVE_LIMIT = 60_000;
 
@@ -48,10 +49,7 @@ export class Lrs {
     return `${this.endpoint}activities/state?${query}`;
   }
 
-  /**
-   * Sends statements in one request, in order. A statement the LRS already holds (409) counts as
-   * taken: its id is the progress event's, so it is the same statement.
-   */
+  /** Sends statements in one request, in order; an LRS takes all of them or none. */
   async send(statements: readonly XapiStatement[], closing = false): Promise<Sent> {
     if (statements.length === 0) return 'taken';
     const body = JSON.stringify(statements);
@@ -64,7 +62,8 @@ export class Lrs {
         keepalive: closing && body.length < KEEPALIVE_LIMIT,
       });
       this.diagnostics.call(`POST statements (${what}) → ${response.status}`);
-      if (response.ok || response.status === 409) return 'taken';
+      if (response.ok) return 'taken';
+      if (response.status === 409) return 'conflict';
       this.diagnostics.error(`the LRS refused ${statements.length} statements: ${response.status} ${(await response.text()).slice(0, 200)}`);
       return 'refused';
     } catch (error) {
@@ -97,7 +96,9 @@ export class Lrs {
         keepalive: closing && body.length < KEEPALIVE_LIMIT,
       });
       this.diagnostics.call(`PUT state ${key.stateId} (${body.length} chars) → ${response.status}`);
-      return response.ok ? 'taken' : 'refused';
+      if (response.ok) return 'taken';
+      this.diagnostics.error(`the LRS refused the saved state: ${response.status}`);
+      return 'refused';
     } catch (error) {
       this.diagnostics.error(`PUT state ${key.stateId} failed: ${String(error)}`);
       return 'unreachable';
