@@ -170,7 +170,13 @@ export async function packageCmi5(options: PackageOptions): Promise<Cmi5Package>
   };
   const { id, title, description } = catalogue.course;
   files['cmi5.xml'] = encoder.encode(
-    courseStructureXml({ courseIri: defaultCourseIri(id), title, description: description ?? title, launch: CMI5_LAUNCH, rule: catalogue.rule }),
+    courseStructureXml({
+      courseIri: defaultCourseIri(id),
+      title,
+      description: description ?? title,
+      launch: CMI5_LAUNCH,
+      rule: catalogue.rule,
+    }),
   );
   return { fileName: `${id}-cmi5.zip`, files, zip: zipped(files, builtAt) };
 }

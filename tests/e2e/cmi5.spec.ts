@@ -88,7 +88,15 @@ test('a cmi5 LMS launches the AU: token fetched once, launch data read, initiali
       returnURL: `${lms.origin}${RETURN}`,
     },
   };
-  lms.setState(launch, CMI5_STATE_ID, stateDocument({ progress: { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, courseId: catalog.course.id, events: seededEvents() }, moveOn: [], sent: [] }));
+  lms.setState(
+    launch,
+    CMI5_STATE_ID,
+    stateDocument({
+      progress: { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, courseId: catalog.course.id, events: seededEvents() },
+      moveOn: [],
+      sent: [],
+    }),
+  );
 
   // The first session: the last lesson, read to the end.
   const url = lms.launchUrl(launch);
@@ -120,7 +128,9 @@ test('a cmi5 LMS launches the AU: token fetched once, launch data read, initiali
   // The course's own statements came too: the lesson just completed, and the seeded quizzes passed.
   const course1 = first.filter((s) => !isCmi5Defined(s));
   expect(course1.some((s) => verbOf(s) === 'completed' && s.object.id === `${launch.activityId}/lessons/${LAST}`)).toBe(true);
-  expect(course1.filter((s) => verbOf(s) === 'passed' && s.object.id.includes('/quizzes/module-'))).toHaveLength(catalog.rule.requiredActivities.length);
+  expect(course1.filter((s) => verbOf(s) === 'passed' && s.object.id.includes('/quizzes/module-'))).toHaveLength(
+    catalog.rule.requiredActivities.length,
+  );
 
   // The fetch URL is one-time: asked again, it answers with the spec's error, not a token.
   const again = await page.request.post(new URL(url).searchParams.get('fetch')!);

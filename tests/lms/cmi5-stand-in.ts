@@ -67,7 +67,13 @@ const body = (request: IncomingMessage): Promise<string> =>
 /** A state document's key, with the agent compared by its account (how an LRS identifies it). */
 function stateKey(query: URLSearchParams): string {
   const agent = JSON.parse(query.get('agent') ?? '{}') as { account?: { homePage: string; name: string } };
-  return [query.get('activityId'), agent.account?.homePage, agent.account?.name, query.get('registration') ?? '', query.get('stateId')].join('\n');
+  return [
+    query.get('activityId'),
+    agent.account?.homePage,
+    agent.account?.name,
+    query.get('registration') ?? '',
+    query.get('stateId'),
+  ].join('\n');
 }
 
 export async function startCmi5Lms(): Promise<Cmi5Lms> {
@@ -98,9 +104,11 @@ export async function startCmi5Lms(): Promise<Cmi5Lms> {
         const entry = tokens.get(path.slice('/fetch/'.length));
         // cmi5 section 8.2: the fetch URL answers once; later requests get error 1 with status 200.
         const answer =
-          request.method !== 'POST' ? { 'error-code': '3', 'error-text': 'POST only' }
-          : !entry || entry.used ? { 'error-code': '1', 'error-text': 'this fetch URL was already used' }
-          : { 'auth-token': entry.token };
+          request.method !== 'POST'
+            ? { 'error-code': '3', 'error-text': 'POST only' }
+            : !entry || entry.used
+              ? { 'error-code': '1', 'error-text': 'this fetch URL was already used' }
+              : { 'auth-token': entry.token };
         if (entry && request.method === 'POST') entry.used = true;
         fetchAnswers.push(answer);
         json(200, answer);
@@ -109,19 +117,27 @@ export async function startCmi5Lms(): Promise<Cmi5Lms> {
       if (path.startsWith('/lrs/')) {
         const token = /^Basic (.+)$/.exec(request.headers.authorization ?? '')?.[1];
         const resource = path.slice('/lrs/'.length);
-        requests.push({ method: request.method ?? '', path: resource === 'activities/state' ? `state:${url.searchParams.get('stateId')}` : resource, ...(token ? { token } : {}) });
+        requests.push({
+          method: request.method ?? '',
+          path: resource === 'activities/state' ? `state:${url.searchParams.get('stateId')}` : resource,
+          ...(token ? { token } : {}),
+        });
         if (!token || !valid.has(token)) return json(401, { error: 'no valid auth token' });
         if (resource === 'statements' && request.method === 'POST') {
           const sent = JSON.parse(await body(request)) as Record<string, unknown> | Record<string, unknown>[];
           const list = Array.isArray(sent) ? sent : [sent];
           // An xAPI LRS: a repeated id with the same statement is no change; with another, a conflict, and nothing of the batch is kept.
-          if (list.some((s) => byId.has(String(s['id'])) && byId.get(String(s['id'])) !== JSON.stringify(s))) return json(409, { error: 'conflict' });
+          if (list.some((s) => byId.has(String(s['id'])) && byId.get(String(s['id'])) !== JSON.stringify(s)))
+            return json(409, { error: 'conflict' });
           for (const s of list) {
             if (byId.has(String(s['id']))) continue;
             byId.set(String(s['id']), JSON.stringify(s));
             statements.push(s);
           }
-          return json(200, list.map((s) => s['id']));
+          return json(
+            200,
+            list.map((s) => s['id']),
+          );
         }
         if (resource === 'activities/state') {
           const key = stateKey(url.searchParams);
@@ -146,14 +162,24 @@ export async function startCmi5Lms(): Promise<Cmi5Lms> {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      response.writeHead(200, { 'content-type': TYPES[path.split('.').at(-1) ?? ''] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.writeHead(200, {
+        'content-type': TYPES[path.split('.').at(-1) ?? ''] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       response.end(file);
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const key = (launch: LaunchOptions, stateId: string) =>
-    stateKey(new URLSearchParams({ activityId: launch.activityId, agent: JSON.stringify(launch.actor), registration: launch.registration, stateId }));
+    stateKey(
+      new URLSearchParams({
+        activityId: launch.activityId,
+        agent: JSON.stringify(launch.actor),
+        registration: launch.registration,
+        stateId,
+      }),
+    );
 
   return {
     origin,

@@ -14,8 +14,12 @@ const allLessons = lessons.map((id, i) => completed(`c${i}`, i, id));
 const pass = (id: string, at: number, score = 10) => attempted(`p-${id}-${at}`, at, id, { score, maxScore: 10, passed: true });
 const fail = (id: string, at: number, score = 4) => attempted(`f-${id}-${at}`, at, id, { score, maxScore: 10, passed: false });
 const NORMAL = { launchMode: 'Normal' } as const;
-const due = (events: Parameters<typeof courseReport>[1], sent: MoveOnVerb[] = [], rules = NORMAL as Parameters<typeof dueVerbs>[1], session: MoveOnVerb[] = []) =>
-  dueVerbs(courseReport(catalog, events), rules, sent, session);
+const due = (
+  events: Parameters<typeof courseReport>[1],
+  sent: MoveOnVerb[] = [],
+  rules = NORMAL as Parameters<typeof dueVerbs>[1],
+  session: MoveOnVerb[] = [],
+) => dueVerbs(courseReport(catalog, events), rules, sent, session);
 
 const finished = [...allLessons, ...required.map((id, i) => pass(id, 100 + i))];
 const failedOne = [...allLessons, ...required.slice(1).map((id, i) => pass(id, 100 + i)), fail(required[0]!, 200, 5)];

@@ -20,7 +20,10 @@ describe('the cmi5 saved state', () => {
 
   it('another shape, or a progress log that fails validation, gives an empty progress and says why, keeping what can be read', () => {
     expect(readState({ hello: 1 }, courseId).problem).toMatch(/not this course/);
-    const broken = readState({ format: CMI5_STATE_FORMAT, version: 1, progress: { ...log, courseId: 'other' }, moveOn: ['passed', 'bogus'], sent: [1, 'x'] }, courseId);
+    const broken = readState(
+      { format: CMI5_STATE_FORMAT, version: 1, progress: { ...log, courseId: 'other' }, moveOn: ['passed', 'bogus'], sent: [1, 'x'] },
+      courseId,
+    );
     expect(broken.problem).toMatch(/other-course/);
     expect(broken.state).toEqual({ progress: emptyState(courseId).progress, moveOn: ['passed'], sent: ['x'] });
   });

@@ -84,7 +84,10 @@ describe('the course’s statements under cmi5', () => {
     const own = { ...first!, context: { ...first!.context, extensions: { [SESSION]: 'forged', [EXTENSION.courseVersion]: 'v' } } };
     const joined = withCmi5Context(own, LAUNCH);
     expect(joined.context?.['extensions']).toEqual({ [SESSION]: 'session-1', [EXTENSION.courseVersion]: 'v' });
-    expect(joined.context?.['contextActivities']).toEqual({ parent: [{ id: LAUNCH.activityId }], grouping: [{ objectType: 'Activity', id: PUBLISHER_AU }] });
+    expect(joined.context?.['contextActivities']).toEqual({
+      parent: [{ id: LAUNCH.activityId }],
+      grouping: [{ objectType: 'Activity', id: PUBLISHER_AU }],
+    });
   });
 
   it('for any learner: one statement per lesson and attempt event, with the event’s id, all valid xAPI once in the launch’s context', () => {

@@ -16,7 +16,8 @@ const input = {
 const xml = courseStructureXml(input);
 
 /** The elements of `xml` in document order, as "name attr=value …" (a tiny reader: the file has no comments or CDATA). */
-const elements = (text: string) => [...text.matchAll(/<([a-zA-Z]+)((?:\s+[\w:]+="[^"]*")*)\s*\/?>/g)].map((m) => [m[1], m[2]!.trim()].join(' ').trim());
+const elements = (text: string) =>
+  [...text.matchAll(/<([a-zA-Z]+)((?:\s+[\w:]+="[^"]*")*)\s*\/?>/g)].map((m) => [m[1], m[2]!.trim()].join(' ').trim());
 
 describe('cmi5.xml', () => {
   it('holds the course and the course as one AU launched at cmi5/launch.html, in the cmi5 namespace', () => {

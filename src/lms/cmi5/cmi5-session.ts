@@ -273,7 +273,13 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     const at = new Date();
     const defined = [...verbs, ...(terminate ? (['terminated'] as const) : [])].map((verb) =>
       definedStatement(
-        { id: crypto.randomUUID(), verb, at: at.toISOString(), sessionMs: at.getTime() - this.initializedAt, ...(report.score === undefined ? {} : { score: report.score }) },
+        {
+          id: crypto.randomUUID(),
+          verb,
+          at: at.toISOString(),
+          sessionMs: at.getTime() - this.initializedAt,
+          ...(report.score === undefined ? {} : { score: report.score }),
+        },
         launch,
       ),
     );

@@ -64,7 +64,9 @@ export class Lrs {
       this.diagnostics.call(`POST statements (${what}) → ${response.status}`);
       if (response.ok) return 'taken';
       if (response.status === 409) return 'conflict';
-      this.diagnostics.error(`the LRS refused ${statements.length} statements: ${response.status} ${(await response.text()).slice(0, 200)}`);
+      this.diagnostics.error(
+        `the LRS refused ${statements.length} statements: ${response.status} ${(await response.text()).slice(0, 200)}`,
+      );
       return 'refused';
     } catch (error) {
       this.diagnostics.error(`POST statements (${what}) failed: ${String(error)}`);
