@@ -5,6 +5,7 @@ import { CMI5_STATE_ID, emptyState, readState, stateDocument, type Cmi5State } f
 import {
   attemptStatements,
   definedStatement,
+  statementId,
   withCmi5Context,
   type Cmi5Launch,
   type XapiAgent,
@@ -274,7 +275,9 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     const defined = [...verbs, ...(terminate ? (['terminated'] as const) : [])].map((verb) =>
       definedStatement(
         {
-          id: crypto.randomUUID(),
+          // One id per registration and verb: if a closing window's request went through unseen,
+          // the next launch sends the same id again and the LRS keeps only one (409, taken).
+          id: verb === 'terminated' ? crypto.randomUUID() : statementId(`cmi5:${launch.registration}:${verb}`),
           verb,
           at: at.toISOString(),
           sessionMs: at.getTime() - this.initializedAt,
@@ -285,6 +288,8 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     );
     const statements = [...this.pendingStatements(launch), ...defined];
     for (const verb of verbs) this.sending.add(verb);
+    // A closing page runs no code after its first wait: both requests must start now.
+    const closingSave = closing ? lrs.putState(this.stateKey, stateDocument(this.state), true) : undefined;
     let outcome: Sent = await lrs.send(statements, closing);
     if ((outcome === 'refused' || outcome === 'conflict') && statements.length > 1 && !closing) {
       // One statement the LRS will not take must not hold back the others: each goes alone, in order.
@@ -306,7 +311,7 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     }
     for (const verb of verbs) this.sending.delete(verb);
     this.gone = outcome === 'unreachable';
-    const saved = await lrs.putState(this.stateKey, stateDocument(this.state), closing);
+    const saved = await (closingSave ?? lrs.putState(this.stateKey, stateDocument(this.state)));
     if (saved === 'unreachable') this.gone = true;
     this.saveCopy();
     this.notify();
