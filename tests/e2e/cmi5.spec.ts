@@ -73,6 +73,8 @@ test('a cmi5 LMS launches the AU: token fetched once, launch data read, initiali
   browser,
 }) => {
   test.setTimeout(120_000);
+  // The course structure the LMS imported: the course's own title and description, one AU.
+  expect(lms.courseStructure).toContain(`<langstring lang="zh-CN">${catalog.course.description!}</langstring>`);
   const publisherAu = /<au id="([^"]+)"/.exec(lms.courseStructure)![1]!;
   const launch: LaunchOptions = {
     actor: { objectType: 'Agent', name: '王小明', account: { homePage: 'https://lms.example.invalid', name: 'E1024' } },
