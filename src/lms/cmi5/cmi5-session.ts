@@ -222,6 +222,14 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     return { ...(this.returnUrl ? { returnUrl: this.returnUrl } : {}), complete: done };
   }
 
+  /** The tab was hidden: the learner may not come back (a phone may close it unannounced), so what waits goes now. */
+  hidden(): void {
+    if (this.timer === undefined || this.ended) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.enqueue(() => this.flush(false, false));
+  }
+
   /** The window is going away without 退出: one last request for everything, `terminated` last. */
   end(): void {
     if (this.ended) return;

@@ -56,6 +56,9 @@ async function exit(): Promise<void> {
   if (returnUrl) location.href = returnUrl;
 }
 
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') session.hidden();
+});
 window.addEventListener('pagehide', () => session.end());
 void session.start().then((first) => {
   shell.frame.src = `../${first}`;
