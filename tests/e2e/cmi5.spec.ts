@@ -68,7 +68,7 @@ async function exitCourse(page: Page) {
   await expect(page.getByRole('heading', { name: '已回到学习平台' })).toBeVisible();
 }
 
-test('a cmi5 LMS launches the AU: token fetched once, launch data read, initialized first, completed and passed when the rule is met, terminated last; the next launch resumes from the saved state and sends neither again', async ({
+test('a cmi5 LMS launches the AU: token fetched once, launch data read, initialized first, completed and passed when the rule is met, terminated last; the next launch resumes from the saved state and sends neither again; closing the window terminates too', async ({
   page,
   browser,
 }) => {
@@ -158,10 +158,17 @@ test('a cmi5 LMS launches the AU: token fetched once, launch data read, initiali
   } finally {
     await other.close();
   }
-  const later = (lms.statements as Statement[]).slice(first.length);
-  expect(later.filter(isCmi5Defined).map(verbOf)).toEqual(['initialized', 'terminated']);
-  for (const s of later) expect(xapiProblems(s)).toEqual([]);
+  // A third launch that the learner ends by closing the window, without 退出: terminated still arrives.
+  const third = await browser.newContext();
+  const closing = await third.newPage();
+  await closing.goto(lms.launchUrl(launch));
+  await expect(closing.frameLocator('[data-course-frame]').locator('h1')).toBeVisible();
+  await closing.close({ runBeforeUnload: true });
+  await third.close();
+  const later = () => (lms.statements as Statement[]).slice(first.length);
+  await expect.poll(() => later().filter(isCmi5Defined).map(verbOf)).toEqual(['initialized', 'terminated', 'initialized', 'terminated']);
+  for (const s of later()) expect(xapiProblems(s)).toEqual([]);
   const ids = (lms.statements as Statement[]).map((s) => s.id);
   expect(new Set(ids).size).toBe(ids.length);
-  expect(lms.requests.filter((r) => r.path === '/fetch')).toHaveLength(3);
+  expect(lms.requests.filter((r) => r.path === '/fetch')).toHaveLength(4);
 });
