@@ -30,6 +30,8 @@ export interface Catalogue {
 export interface CatalogueCourse {
   id: string;
   title: string;
+  /** The course's one-paragraph description (course.yaml), for LMS packages that show it. */
+  description?: string;
   /** `courseContentVersion` of every scored activity: what a completion record carries. */
   contentVersion: string;
 }
@@ -145,6 +147,7 @@ export interface CatalogueSources {
   course: {
     id: string;
     title: string;
+    description?: string;
     modules: readonly { id: string; title: string; summary: string }[];
     completion: CompletionRuleInput;
   };
@@ -181,9 +184,9 @@ export function buildCatalogue(sources: CatalogueSources): Catalogue {
     ...sources.assessments.map(assessmentEntry),
     ...sources.scenarios.map(scenarioEntry),
   ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const { id, title, completion } = sources.course;
+  const { id, title, description, completion } = sources.course;
   return {
-    course: { id, title, contentVersion: courseContentVersion(activities) },
+    course: { id, title, ...(description ? { description } : {}), contentVersion: courseContentVersion(activities) },
     rule: { allLessons: completion.allLessons, requiredActivities: [...completion.requiredActivities] },
     map,
     activities,

@@ -722,6 +722,11 @@ export const zhCN = {
   'scorm.diagnosticsCopy': '复制全部',
   'scorm.diagnosticsCopied': '已复制',
   'scorm.diagnosticsClose': '关闭',
+  // — cmi5 —
+  'cmi5.exit': '退出课程',
+  'cmi5.exiting': '正在把学习记录交给学习平台……',
+  'cmi5.exited': '学习记录已交给学习平台，可以关闭这个窗口了。',
+  'cmi5.exitedLocal': '学习平台暂时没有收到记录：记录仍保存在这台电脑的浏览器里，下次从平台打开课程时会补交。',
 } as const;
 
 export type UiKey = keyof typeof zhCN;

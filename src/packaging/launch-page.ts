@@ -3,12 +3,15 @@ import type { ScormVersion } from '../domain/scorm/cmi.ts';
 import { t } from '../i18n/index.ts';
 
 /**
- * `scorm/launch.html`, the SCO the manifest launches: a frame for the course, a notice bar for
- * LMS trouble, the diagnostics panel, and the course catalogue as a JSON data block (data, not
- * script, so the page's Content-Security-Policy allows no inline script at all).
+ * The launch page of an LMS package — `scorm/launch.html`, the SCO the manifest launches, or
+ * `cmi5/launch.html`, the AU cmi5.xml names: a frame for the course, a notice bar for LMS
+ * trouble, the diagnostics panel, and the course catalogue as a JSON data block (data, not
+ * script, so the page's Content-Security-Policy allows no inline script at all). The cmi5 page
+ * also has an exit button: a cmi5 AU runs in its own window and must end its session itself.
  */
 export interface LaunchPageInput {
-  version: ScormVersion;
+  /** The SCORM version, or cmi5. */
+  version: ScormVersion | 'cmi5';
   catalogue: Catalogue;
   builtAt: string;
 }
@@ -19,32 +22,45 @@ const escapeHtml = (text: string): string =>
 /** JSON that cannot end the `<script>` element it sits in. */
 const jsonInHtml = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export const LAUNCH_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "frame-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+const csp = (connect: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "frame-src 'self'",
+    `connect-src ${connect}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+
+export const LAUNCH_CSP = csp("'self'");
+/** A cmi5 LMS names its LRS endpoint only at launch, often on another host, so the page may connect out. */
+export const CMI5_LAUNCH_CSP = csp("'self' https: http:");
 
 export function launchPage({ version, catalogue, builtAt }: LaunchPageInput): string {
   const title = escapeHtml(catalogue.course.title);
+  const cmi5 = version === 'cmi5';
+  const exit = cmi5
+    ? `
+    <div class="lms-bar">
+      <button type="button" data-exit data-texts="${escapeHtml(JSON.stringify({ exiting: t('cmi5.exiting'), exited: t('cmi5.exited'), exitedLocal: t('cmi5.exitedLocal') }))}">${escapeHtml(t('cmi5.exit'))}</button>
+      <span data-exit-state role="status"></span>
+    </div>`
+    : '';
   return `<!doctype html>
-<html lang="zh-CN" data-scorm-version="${version}" data-built-at="${escapeHtml(builtAt)}">
+<html lang="zh-CN" ${cmi5 ? 'data-lms="cmi5"' : `data-scorm-version="${version}"`} data-built-at="${escapeHtml(builtAt)}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta http-equiv="content-security-policy" content="${LAUNCH_CSP}">
+    <meta http-equiv="content-security-policy" content="${cmi5 ? CMI5_LAUNCH_CSP : LAUNCH_CSP}">
     <title>${title}</title>
     <link rel="stylesheet" href="launch.css">
     <script type="application/json" id="catalogue">${jsonInHtml(catalogue)}</script>
     <script src="launch.js" defer></script>
   </head>
-  <body>
+  <body>${exit}
     <div class="lms-notice" role="status" data-lms-notice data-state="ok" hidden>
       <p>
         <span data-when="refused">${escapeHtml(t('scorm.noticeRefused'))}</span>

@@ -4,7 +4,8 @@ import { zipSync, type Zippable } from 'fflate';
 import type { Catalogue } from '../domain/catalogue.ts';
 import type { ScormVersion } from '../domain/scorm/cmi.ts';
 import { isSiteOnly } from '../integrations/offline/service-worker.ts';
-import { bundleScormScripts } from './bundle.ts';
+import { bundleLaunchScripts } from './bundle.ts';
+import { courseStructureXml, defaultCourseIri } from './cmi5-xml.ts';
 import { launchPage } from './launch-page.ts';
 import { manifestXml } from './manifest.ts';
 import { schemaFiles } from './schemas.ts';
@@ -12,12 +13,14 @@ import { relativizeCss, relativizeHtml, relativizeScript, siteUrlsInScript, with
 
 /**
  * The course as LMS packages: the built site (`dist/`) copied with relative URLs, every page
- * loading `scorm/frame.js` first, the launch page and its scripts under `scorm/`, and an
- * `imsmanifest.xml` at the root; one zip per SCORM version. `dist/` itself is not changed, so the
- * same build still serves as the website.
+ * loading the package's `frame.js` first, the launch page and its scripts under `scorm/`, and an
+ * `imsmanifest.xml` at the root; one zip per SCORM version. The cmi5 package is the same site
+ * with its launch page and scripts under `cmi5/` and a `cmi5.xml` at the root. `dist/` itself is
+ * not changed, so the same build still serves as the website.
  */
 
 export const LAUNCH = 'scorm/launch.html';
+export const CMI5_LAUNCH = 'cmi5/launch.html';
 /** The catalogue the build emits (`src/pages/catalogue.json.ts`), read from the built site. */
 export const CATALOGUE = 'catalogue.json';
 export const VERSIONS: readonly ScormVersion[] = ['1.2', '2004'];
@@ -42,8 +45,18 @@ export interface CoursePackage {
   zip: Uint8Array;
 }
 
+export interface Cmi5Package {
+  /** File name for the zip, e.g. service-classroom-cmi5.zip. */
+  fileName: string;
+  /** Every file of the package by path, cmi5.xml included. */
+  files: Record<string, Uint8Array>;
+  zip: Uint8Array;
+}
+
 export interface PackageResult {
+  /** The SCORM packages, one per version. */
   packages: CoursePackage[];
+  cmi5: Cmi5Package;
   /** Site URLs that point at no file: links that are broken in the website too. */
   missing: string[];
 }
@@ -66,8 +79,8 @@ export function readCatalogue(dist: string): Catalogue {
   return catalogue as Catalogue;
 }
 
-/** The site's files with URLs made relative and the frame script added to every page. */
-export function stageSite(dist: string): { files: Record<string, Uint8Array>; missing: string[] } {
+/** The site's files with URLs made relative and the frame script (a path in the package) added to every page. */
+export function stageSite(dist: string, frameScript = 'scorm/frame.js'): { files: Record<string, Uint8Array>; missing: string[] } {
   // An LMS serves the package in its own frame and scope: no service worker or search index goes in.
   const paths = listFiles(dist).filter((path) => !isSiteOnly(path));
   const known = new Set(paths);
@@ -80,7 +93,7 @@ export function stageSite(dist: string): { files: Record<string, Uint8Array>; mi
     if (path.endsWith('.html')) {
       const rewritten = relativizeHtml(bytes.toString('utf8'), path, site);
       missing.push(...rewritten.missing);
-      files[path] = encoder.encode(withFrameScript(rewritten.text, path));
+      files[path] = encoder.encode(withFrameScript(rewritten.text, path, frameScript));
     } else if (path.endsWith('.css')) {
       const rewritten = relativizeCss(bytes.toString('utf8'), path, site);
       missing.push(...rewritten.missing);
@@ -102,7 +115,7 @@ export async function packageCourse(options: PackageOptions): Promise<PackageRes
   const builtAt = options.builtAt ?? new Date();
   const catalogue = readCatalogue(options.dist);
   const staged = stageSite(options.dist);
-  const scripts = await bundleScormScripts(options.root);
+  const scripts = await bundleLaunchScripts(options.root, 'scorm');
   const encoder = new TextEncoder();
 
   const packages = VERSIONS.map((version): CoursePackage => {
@@ -125,15 +138,45 @@ export async function packageCourse(options: PackageOptions): Promise<PackageRes
       if (files[name]) throw new Error(`the schema file ${name} would replace a file of the site`);
       files[name] = data;
     }
-    const zippable: Zippable = {};
-    for (const [path, data] of Object.entries(files)) zippable[path] = [data, { mtime: builtAt }];
     return {
       version,
       fileName: `${catalogue.course.id}-scorm${version === '1.2' ? '12' : '2004'}.zip`,
       files,
       schemas: Object.keys(schemas),
-      zip: zipSync(zippable, { level: 9 }),
+      zip: zipped(files, builtAt),
     };
   });
-  return { packages, missing: staged.missing };
+  const cmi5 = await packageCmi5({ ...options, builtAt });
+  return { packages, cmi5, missing: staged.missing };
+}
+
+function zipped(files: Record<string, Uint8Array>, builtAt: Date): Uint8Array {
+  const zippable: Zippable = {};
+  for (const [path, data] of Object.entries(files)) zippable[path] = [data, { mtime: builtAt }];
+  return zipSync(zippable, { level: 9 });
+}
+
+/** The cmi5 package: the course as one AU (cmi5.xml), launched at `cmi5/launch.html`. */
+export async function packageCmi5(options: PackageOptions): Promise<Cmi5Package> {
+  const builtAt = options.builtAt ?? new Date();
+  const catalogue = readCatalogue(options.dist);
+  // The same site, with every page loading the frame script from the cmi5 folder.
+  const staged = stageSite(options.dist, 'cmi5/frame.js');
+  const encoder = new TextEncoder();
+  const files: Record<string, Uint8Array> = {
+    ...staged.files,
+    ...(await bundleLaunchScripts(options.root, 'cmi5')),
+    [CMI5_LAUNCH]: encoder.encode(launchPage({ version: 'cmi5', catalogue, builtAt: builtAt.toISOString() })),
+  };
+  const { id, title, description } = catalogue.course;
+  files['cmi5.xml'] = encoder.encode(
+    courseStructureXml({
+      courseIri: defaultCourseIri(id),
+      title,
+      description: description ?? title,
+      launch: CMI5_LAUNCH,
+      rule: catalogue.rule,
+    }),
+  );
+  return { fileName: `${id}-cmi5.zip`, files, zip: zipped(files, builtAt) };
 }

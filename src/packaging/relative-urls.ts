@@ -151,8 +151,8 @@ export function siteUrlsInScript(code: string, site: SiteFiles): string[] {
 }
 
 /** Inserts `<script src>` for the package's frame script right after the Content-Security-Policy, so it runs before anything else. */
-export function withFrameScript(html: string, file: string): string {
-  const src = posix.relative(posix.dirname(file), 'scorm/frame.js');
+export function withFrameScript(html: string, file: string, frameScript = 'scorm/frame.js'): string {
+  const src = posix.relative(posix.dirname(file), frameScript);
   const csp = /<meta http-equiv="content-security-policy" content="([^"]*)">/i.exec(html);
   if (!csp) throw new Error(`${file}: no Content-Security-Policy meta tag to place the frame script after`);
   if (!/script-src 'self'/.test(csp[1]!)) throw new Error(`${file}: the Content-Security-Policy does not allow scripts from 'self'`);

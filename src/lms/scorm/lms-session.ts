@@ -1,7 +1,5 @@
-import { emptyLog, type ProgressEvent, type ProgressLog } from '../../domain/progress/events.ts';
-import { mergeEvents } from '../../domain/progress/merge.ts';
+import { emptyLog, type ProgressLog } from '../../domain/progress/events.ts';
 import { parseProgress } from '../../domain/progress/parse.ts';
-import { currentLearner } from '../../domain/progress/reducers.ts';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import { displayName, type ScormVersion } from '../../domain/scorm/cmi.ts';
 import { attemptToken, chooseAttempt, mergeResumed } from '../../domain/scorm/resume.ts';
@@ -12,6 +10,7 @@ import { findLmsApi, type WindowLike } from './api-discovery.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import type { FrameBridge } from './frame-bridge.ts';
 import { latestAttempt, learnerCopy } from './learner-copy.ts';
+import { withLmsLearner } from './lms-learner.ts';
 import { LmsConnection } from './lms-connection.ts';
 import { ScormReporter } from './reporter.ts';
 
@@ -66,7 +65,7 @@ export const HOME = 'index.html';
  * A bookmark is a page of the package: a relative path to an .html file, optionally with an
  * anchor; not the launch page itself, and not a trainer's slide deck (a learner resumes learning).
  */
-const BOOKMARK = /^(?!scorm\/|present\/)(?:[a-z0-9_-]+\/)*[a-z0-9_-]+\.html(?:#[\w-]*)?$/i;
+export const BOOKMARK = /^(?!scorm\/|cmi5\/|present\/)(?:[a-z0-9_-]+\/)*[a-z0-9_-]+\.html(?:#[\w-]*)?$/i;
 
 export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
   private mode: SessionMode = 'local';
@@ -153,19 +152,11 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
     return HOME;
   }
 
-  /** The LMS's learner becomes the course's learner (name and employee id), keeping a department the learner gave. */
   private withLmsLearner(log: ProgressLog, id: string, lmsName: string): ProgressLog {
-    const name = displayName(lmsName);
-    if (!id && !name) return log;
-    const current = currentLearner(log.events);
-    if (current && current.employeeId === id && current.name === name) return log;
-    const event: ProgressEvent = {
+    return withLmsLearner(log, id, displayName(lmsName), {
       id: this.options.newId?.() ?? crypto.randomUUID(),
       at: new Date(this.options.now?.() ?? Date.now()).toISOString(),
-      type: 'learner-set',
-      learner: { name, employeeId: id, department: current?.department ?? '' },
-    };
-    return { ...log, events: mergeEvents(log.events, [event]) };
+    });
   }
 
   status(): SessionStatus {
