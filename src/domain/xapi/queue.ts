@@ -101,7 +101,13 @@ export function parseLedger(text: string | null): Ledger {
     const refused: Record<string, Refusal> = {};
     if (data.refused && typeof data.refused === 'object') {
       for (const [id, r] of Object.entries(data.refused)) {
-        if (r && typeof r.status === 'number' && typeof r.reason === 'string' && typeof r.at === 'string' && typeof r.courseVersion === 'string')
+        if (
+          r &&
+          typeof r.status === 'number' &&
+          typeof r.reason === 'string' &&
+          typeof r.at === 'string' &&
+          typeof r.courseVersion === 'string'
+        )
           refused[id] = { status: r.status, reason: r.reason, at: r.at, courseVersion: r.courseVersion };
       }
     }

@@ -1,6 +1,13 @@
 import type { CourseMap } from '../course-map.ts';
 import type { ActivityKind, JsonValue } from '../progress/events.ts';
-import { RECORD_FORMAT, RECORD_VERSION, type CompletionRecord, type RecordAttempt, type RecordCourse, type RecordLesson } from '../records/format.ts';
+import {
+  RECORD_FORMAT,
+  RECORD_VERSION,
+  type CompletionRecord,
+  type RecordAttempt,
+  type RecordCourse,
+  type RecordLesson,
+} from '../records/format.ts';
 import { completionRecordSchema } from '../../schemas/completion-record.ts';
 import { ACTIVITY_PATH, EXT, VERBS } from './statements.ts';
 

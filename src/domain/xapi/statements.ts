@@ -117,7 +117,14 @@ function attemptResult(attempt: Attempt): StatementResult {
   // A maximum of 0 (the self-assessment) has no score: xAPI's scaled score would divide by it.
   const score =
     attempt.maxScore > 0
-      ? { score: { raw: attempt.score, min: 0 as const, max: attempt.maxScore, scaled: Math.min(1, Math.max(0, attempt.score / attempt.maxScore)) } }
+      ? {
+          score: {
+            raw: attempt.score,
+            min: 0 as const,
+            max: attempt.maxScore,
+            scaled: Math.min(1, Math.max(0, attempt.score / attempt.maxScore)),
+          },
+        }
       : {};
   return {
     ...score,
@@ -146,7 +153,11 @@ export function statementOf(event: ProgressEvent, actor: Agent, ctx: StatementCo
       return {
         ...base,
         verb: VERBS[event.type === 'lesson-viewed' ? 'experienced' : 'completed'],
-        object: { objectType: 'Activity', id: activityIri(ctx.courseIri, 'lesson', event.lessonId), definition: { type: ACTIVITY_TYPE.lesson } },
+        object: {
+          objectType: 'Activity',
+          id: activityIri(ctx.courseIri, 'lesson', event.lessonId),
+          definition: { type: ACTIVITY_TYPE.lesson },
+        },
       };
     case 'attempt': {
       const { attempt } = event;
