@@ -3,10 +3,16 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
+import { loadEnv } from 'vite';
+import { lrsConfigFrom } from './src/lms/xapi/lrs-config.ts';
 import { contentChecks } from './src/integrations/content/index.ts';
 import { offlineSupport } from './src/integrations/offline/index.ts';
 import { searchIndex } from './src/integrations/search/index.ts';
 import { rehypeLessonSections } from './src/integrations/slides/rehype-lesson-sections.ts';
+
+// The LRS the course sends xAPI statements to, if the build has one: the only origin besides the
+// site's own that its pages may connect to. Read as the pages read it (`.env` files, then the environment).
+const lrs = lrsConfigFrom({ ...loadEnv('production', process.cwd(), 'PUBLIC_LRS_'), ...process.env });
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -27,7 +33,7 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
-        "connect-src 'self'",
+        lrs ? `connect-src 'self' ${lrs.origin}` : "connect-src 'self'",
         "font-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
