@@ -44,7 +44,7 @@ const journey: fc.Arbitrary<ProgressLog> = fc
       const at = 5 + i * 3;
       if (step.kind === 'viewed') events.push(viewed(id, at, step.lesson));
       else if (step.kind === 'completed') events.push(completed(id, at, step.lesson));
-      else {
+      else if (step.kind === 'attempt') {
         const given = answered(step.activity, prng(step.seed));
         events.push(
           attempted(id, at, step.activity.id, {

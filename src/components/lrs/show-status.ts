@@ -2,7 +2,7 @@ import { $lrsStatus, type LrsStatus } from '../../lms/xapi/sender.ts';
 
 /** Keeps the /me/ panel (`LrsStatus.astro`) in step with the sender; the words come from the page. */
 export function showLrsStatus(): void {
-  const panel = document.querySelector<HTMLElement>('[data-lrs-status]');
+  const panel = document.querySelector<HTMLDetailsElement>('[data-lrs-status]');
   const words = panel?.querySelector<HTMLTemplateElement>('[data-lrs-words]')?.content;
   if (!panel || !words) return;
   const word = (name: string, values: Record<string, string> = {}) =>

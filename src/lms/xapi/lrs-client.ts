@@ -1,4 +1,4 @@
-import XAPI, { type AdapterFunction } from '@xapi/xapi';
+import XAPI from '@xapi/xapi';
 import type { LrsAnswer } from '../../domain/xapi/queue.ts';
 import type { Statement } from '../../domain/xapi/statements.ts';
 import type { LrsConfig } from './lrs-config.ts';
@@ -21,10 +21,14 @@ class LrsRefusal extends Error {
   }
 }
 
-const adapter: AdapterFunction = async ({ url, method, headers, data }) => {
+/** `@xapi/xapi`'s adapter signature (its types do not export the name). */
+type Adapter = NonNullable<ConstructorParameters<typeof XAPI>[0]['adapter']> & ((...args: never[]) => unknown);
+type AdapterCall = { url: string; method: string; headers?: Record<string, string>; data?: unknown };
+
+const adapter = (async ({ url, method, headers, data }: AdapterCall) => {
   const response = await fetch(url, {
     method,
-    headers,
+    headers: headers ?? {},
     ...(data === undefined ? {} : { body: typeof data === 'string' ? data : JSON.stringify(data) }),
     signal: AbortSignal.timeout(TIMEOUT_MS),
     // The key is in the Authorization header; no cookie of the course's origin is the LRS's business.
@@ -39,7 +43,7 @@ const adapter: AdapterFunction = async ({ url, method, headers, data }) => {
     // Not JSON (a 204 has no body): the text is the answer.
   }
   return { data: body as never, headers: Object.fromEntries(response.headers.entries()), status: response.status };
-};
+}) as Adapter;
 
 export interface LrsClient {
   send(statement: Statement): Promise<LrsAnswer>;
