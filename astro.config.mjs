@@ -24,6 +24,9 @@ export default defineConfig({
   // content-layer cache apart, so the project's own build never starts from its entries.
   ...(process.env.COURSE_ROOT ? { cacheDir: `${process.env.COURSE_ROOT}/.astro-cache` } : {}),
 
+  // Whether the pages send to an LRS, as a constant the bundler can see: without one, the sender's
+  // scripts are dead code and leave nothing in the build for the offline worker to precache.
+  vite: { define: { __LRS_CONFIGURED__: JSON.stringify(Boolean(lrs)) } },
   // No `disclose-version` module: one request and 80 bytes less on every page with an island.
   integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex(), offlineSupport()],
   // Lessons need a rehype pass (sections as slides), so Markdown goes through unified.

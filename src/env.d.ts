@@ -6,3 +6,6 @@ declare module '*.astro' {
   const Component: AstroComponentFactory;
   export default Component;
 }
+
+/** Set by astro.config.mjs: whether the build has an LRS to send xAPI statements to (`lrsConfigFrom`). */
+declare const __LRS_CONFIGURED__: boolean;

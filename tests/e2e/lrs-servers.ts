@@ -85,7 +85,8 @@ function startProxy(control: ProxyControl): Promise<Server> {
     void (async () => {
       const body = await readBody(req);
       const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-credentials': 'true' };
-      const statements = req.method === 'POST' || req.method === 'PUT' ? ([JSON.parse(body.toString() || 'null')].flat() as Record<string, unknown>[]) : [];
+      const statements =
+        req.method === 'POST' || req.method === 'PUT' ? ([JSON.parse(body.toString() || 'null')].flat() as Record<string, unknown>[]) : [];
       const object = (s: Record<string, unknown>) => String((s['object'] as { id?: string } | undefined)?.id ?? '');
       const refuse = control.refuseObjectsEndingWith;
       const answer = (status: number, text: string) => {
@@ -93,9 +94,16 @@ function startProxy(control: ProxyControl): Promise<Server> {
         res.writeHead(status, { ...cors, 'content-type': 'application/json' }).end(text);
       };
       if (req.method !== 'OPTIONS' && control.down) return answer(503, '{"message":"down for the test"}');
-      if (refuse && statements.some((s) => object(s).endsWith(refuse))) return answer(400, '{"message":"refused by the test: object not accepted"}');
+      if (refuse && statements.some((s) => object(s).endsWith(refuse)))
+        return answer(400, '{"message":"refused by the test: object not accepted"}');
       const upstream = httpRequest(
-        { host: '127.0.0.1', port: LRS_PORT, path: req.url, method: req.method, headers: { ...req.headers, host: `127.0.0.1:${LRS_PORT}` } },
+        {
+          host: '127.0.0.1',
+          port: LRS_PORT,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: `127.0.0.1:${LRS_PORT}` },
+        },
         (lrs) => {
           void readBody(lrs).then((text) => {
             for (const s of statements) control.sent.push({ id: String(s['id']), statement: s, status: lrs.statusCode ?? 0 });
@@ -138,11 +146,15 @@ export async function startLrsServers(): Promise<LrsServers> {
   });
   const control: ProxyControl = { sent: [], down: false };
   const proxy = await startProxy(control);
-  const site = spawn('npx', ['astro', 'preview', '--outDir', LRS_DIST, '--port', String(SITE_PORT), '--host', '127.0.0.1', '--ignore-lock'], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const site = spawn(
+    'npx',
+    ['astro', 'preview', '--outDir', LRS_DIST, '--port', String(SITE_PORT), '--host', '127.0.0.1', '--ignore-lock'],
+    {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   await waitFor(`http://127.0.0.1:${LRS_PORT}/xAPI/about`, 30_000);
   await waitFor(SITE, 60_000);
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 import { expect, hydrated, test } from './fixtures.ts';
@@ -9,7 +9,8 @@ import { buildWithLrs, ENDPOINT, SITE, startLrsServers, type LrsServers } from '
 // test controls; see lrs-servers.ts. The default build, which sends nothing, is what every other spec serves.
 
 /** Learning Locker's xAPI validator (a CommonJS module whose function is its `default`): one warning per rule a statement breaks. */
-const validateStatement = (createRequire(import.meta.url)('xapi-validation') as { default: (data: unknown) => { path: string[] }[] }).default;
+const validateStatement = (createRequire(import.meta.url)('xapi-validation') as { default: (data: unknown) => { path: string[] }[] })
+  .default;
 
 const KEY = 'service-classroom:progress:v1';
 const QUIZ = 'kc-selling-starts-with-service';
@@ -154,6 +155,9 @@ test('the course built without an LRS carries no sender and may connect to its o
     expect(html, page).not.toContain('学习记录上报');
     expect(/connect-src ([^;"]*)/.exec(html)?.[1]?.trim(), page).toBe("'self'");
   }
+  // Not even a script file for the offline worker to precache.
+  expect(readdirSync('dist/_astro').filter((f) => /lrs|sender|xapi/i.test(f))).toEqual([]);
+  expect(readdirSync('dist-lrs/_astro').filter((f) => /lrs-client|sender/i.test(f))).toHaveLength(3);
   const built = readFileSync('dist-lrs/index.html', 'utf8');
   expect(/connect-src ([^;"]*)/.exec(built)?.[1]?.trim()).toBe(`'self' ${new URL(ENDPOINT).origin}`);
 });

@@ -43,7 +43,8 @@ export function startSending(options: SenderOptions): () => void {
   const ctx = { courseIri, courseVersion: options.courseVersion };
   const ledger = options.ledger ?? localLedgerStorage(options.config.endpoint, () => window.localStorage);
   const loadClient =
-    options.client ?? (async () => (await import('./lrs-client.ts')).lrsClient({ endpoint: options.config.endpoint, auth: options.config.auth }));
+    options.client ??
+    (async () => (await import('./lrs-client.ts')).lrsClient({ endpoint: options.config.endpoint, auth: options.config.auth }));
   let client: Promise<LrsClient> | undefined;
   let failures = 0;
   let sending = false;
