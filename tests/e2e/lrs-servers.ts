@@ -70,7 +70,7 @@ export interface ProxyControl {
   /** Answer 503 to everything. */
   down: boolean;
   /** Answer 400 to statements about an object whose id ends so. */
-  refuseObjectsEndingWith?: string;
+  refuseObjectsEndingWith?: string | undefined;
 }
 
 const readBody = (stream: NodeJS.ReadableStream): Promise<Buffer> =>
