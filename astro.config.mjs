@@ -3,10 +3,16 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
+import { loadEnv } from 'vite';
+import { lrsConfigFrom } from './src/lms/xapi/lrs-config.ts';
 import { contentChecks } from './src/integrations/content/index.ts';
 import { offlineSupport } from './src/integrations/offline/index.ts';
 import { searchIndex } from './src/integrations/search/index.ts';
 import { rehypeLessonSections } from './src/integrations/slides/rehype-lesson-sections.ts';
+
+// The LRS the course sends xAPI statements to, if the build has one: the only origin besides the
+// site's own that its pages may connect to. Read as the pages read it (`.env` files, then the environment).
+const lrs = lrsConfigFrom({ ...loadEnv('production', process.cwd(), 'PUBLIC_LRS_'), ...process.env });
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -18,6 +24,9 @@ export default defineConfig({
   // content-layer cache apart, so the project's own build never starts from its entries.
   ...(process.env.COURSE_ROOT ? { cacheDir: `${process.env.COURSE_ROOT}/.astro-cache` } : {}),
 
+  // Whether the pages send to an LRS, as a constant the bundler can see: without one, the sender's
+  // scripts are dead code and leave nothing in the build for the offline worker to precache.
+  vite: { define: { __LRS_CONFIGURED__: JSON.stringify(Boolean(lrs)) } },
   // No `disclose-version` module: one request and 80 bytes less on every page with an island.
   integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex(), offlineSupport()],
   // Lessons need a rehype pass (sections as slides), so Markdown goes through unified.
@@ -27,7 +36,7 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
-        "connect-src 'self'",
+        lrs ? `connect-src 'self' ${lrs.origin}` : "connect-src 'self'",
         "font-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",

@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', 'packages/'] },
+  { ignores: ['dist/', 'dist-lrs/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', 'packages/'] },
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
   ...eslintPluginAstro.configs['flat/recommended'],

@@ -142,6 +142,22 @@ export const zhCN = {
   'me.reset.yes': '确认清除',
   'me.reset.no': '取消',
   'me.reset.done': '学习记录已清除。',
+  'me.intro.lrs':
+    '学习进度保存在你当前使用的浏览器里；学完的课和练习结果还会自动发给公司的学习记录系统（LRS），归在你填写的工号下。换电脑或清理浏览器前，请先导出备份。',
+  // — sending to an LRS (xAPI) —
+  'lrs.title': '学习记录上报',
+  'lrs.body': '完成的课程和练习会以 xAPI 记录发给公司的学习记录系统。断网时记录留在本机，联网后自动补发，同一条记录不会重复发送。',
+  'lrs.queued': '等待发送',
+  'lrs.sent': '已送达',
+  'lrs.refused': '被拒收',
+  'lrs.needLearner': '请先在上方填写并保存工号：记录要归在工号下，填写之前的学习也会补发。',
+  'lrs.failure': '最近一次未送达：{reason}',
+  'lrs.failure.offline': '当前没有网络，联网后会自动发送。',
+  'lrs.failure.network': '连不上学习记录系统，稍后会自动重试。',
+  'lrs.failure.timeout': '学习记录系统长时间没有回应，稍后会自动重试。',
+  'lrs.failure.http': '学习记录系统暂时无法接收（{status}），稍后会自动重试。',
+  'lrs.nextTry': '下次重试：{time}',
+  'lrs.refusal': '最近一次拒收的原因：{reason}。被拒收的记录不再重发，课程更新后会再试一次；如需帮助，请把这段文字发给培训负责人。',
   // — quiz —
   'quiz.summary': '共 {n} 题，及格线 {pass}%。',
   'quiz.attemptsLeft': '还可以作答 {n} 次。',
