@@ -1,4 +1,7 @@
-import XAPI, { type AdapterFunction } from '@xapi/xapi';
+import XAPI from '@xapi/xapi';
+
+/** The client's hook for making requests (the package does not export its type by name). */
+type AdapterFunction = Extract<NonNullable<ConstructorParameters<typeof XAPI>[0]['adapter']>, (...args: never[]) => unknown>;
 
 /**
  * An LRS answer that is not a success, with its HTTP status kept (`@xapi/xapi`'s own fetch adapter
@@ -19,10 +22,16 @@ export class LrsError extends Error {
 const fetchAdapter =
   (timeoutMs: number): AdapterFunction =>
   async ({ url, method, headers, data }) => {
-    const body = data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data);
+    const body = data === undefined ? null : typeof data === 'string' ? data : JSON.stringify(data);
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), credentials: 'omit' });
+      response = await fetch(url, {
+        method,
+        headers: headers as Record<string, string>,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+        credentials: 'omit',
+      });
     } catch (error) {
       throw new LrsError(0, error instanceof Error ? error.message : String(error));
     }

@@ -53,7 +53,11 @@ export async function readCourseStatements(
   let statements = 0;
   let pages = 0;
   try {
-    let response = await client.getStatements({ activity: options.activity, related_activities: true, limit: options.pageSize ?? 1000 });
+    let response: { data: unknown; status: number } = await client.getStatements({
+      activity: options.activity,
+      related_activities: true,
+      limit: options.pageSize ?? 1000,
+    });
     for (;;) {
       const page = asPage(response.data);
       if (!page) return { ok: false, reason: 'not-lrs', status: response.status, detail: 'no statements array' };
