@@ -506,7 +506,8 @@ export const zhCN = {
   'hr.clear': '清空全部',
   'hr.cleared': '已清空。',
   'hr.lrs.heading': '从学习记录库（LRS）读取',
-  'hr.lrs.intro': '如果课程网站配置了 LRS，学员的学习记录会自动发送到那里。填写 LRS 的地址和只读密钥，就能一次读取全部学员，核验方式与文件相同。',
+  'hr.lrs.intro':
+    '如果课程网站配置了 LRS，学员的学习记录会自动发送到那里。填写 LRS 的地址和只读密钥，就能一次读取全部学员，核验方式与文件相同。',
   'hr.lrs.endpoint': 'LRS 地址（xAPI endpoint）',
   'hr.lrs.key': '密钥（用户名）',
   'hr.lrs.secret': '密码',
@@ -522,7 +523,8 @@ export const zhCN = {
   'hr.lrs.fail.credentials': 'LRS 拒绝了密钥或密码（401），请核对后重试。',
   'hr.lrs.fail.forbidden': '这个密钥没有读取权限（403）：请向 LRS 管理员要一个可以读取的密钥。',
   'hr.lrs.fail.not-found': '这个地址上没有 xAPI 接口（404），请核对 LRS 地址（通常以 /xapi/ 或 /data/xAPI/ 结尾）。',
-  'hr.lrs.fail.unreachable': '连不上 LRS：地址可能有误、服务器没有运行，或者 LRS 没有允许本网站跨域访问（CORS）。请核对地址，并请管理员把本网站的地址加入 LRS 的允许来源。',
+  'hr.lrs.fail.unreachable':
+    '连不上 LRS：地址可能有误、服务器没有运行，或者 LRS 没有允许本网站跨域访问（CORS）。请核对地址，并请管理员把本网站的地址加入 LRS 的允许来源。',
   'hr.lrs.fail.not-lrs': '这个地址的回应不是 xAPI 学习记录（{status}），请核对 LRS 地址。',
   'hr.lrs.fail.server': 'LRS 服务器出错（{status}），请稍后重试或联系 LRS 管理员。',
   'hr.lrs.reason.not-statement': '不是完整的 xAPI 记录',

@@ -64,10 +64,13 @@ export class StatementCollector {
   /** Statements that were not about this course's lessons or activities (skipped, not wrong). */
   skipped = 0;
 
-  constructor(
-    private readonly courseIri: string,
-    private readonly course: { id: string; title: string },
-  ) {}
+  private readonly courseIri: string;
+  private readonly course: { id: string; title: string };
+
+  constructor(courseIri: string, course: { id: string; title: string }) {
+    this.courseIri = courseIri;
+    this.course = course;
+  }
 
   add(statement: unknown): void {
     const reject = (reason: StatementRejectReason) => {

@@ -10,11 +10,11 @@ type AdapterFunction = Extract<NonNullable<ConstructorParameters<typeof XAPI>[0]
  * check refused, which a page cannot tell apart.
  */
 export class LrsError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
     this.name = 'LrsError';
   }
 }

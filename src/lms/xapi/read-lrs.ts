@@ -53,19 +53,21 @@ export async function readCourseStatements(
   let statements = 0;
   let pages = 0;
   try {
-    let response: { data: unknown; status: number } = await client.getStatements({
-      activity: options.activity,
-      related_activities: true,
-      limit: options.pageSize ?? 1000,
-    });
+    type Answer = Promise<{ data: unknown; status: number }>;
+    let next: Answer = client.getStatements({ activity: options.activity, related_activities: true, limit: options.pageSize ?? 1000 });
     for (;;) {
+      const response = await next;
       const page = asPage(response.data);
       if (!page) return { ok: false, reason: 'not-lrs', status: response.status, detail: 'no statements array' };
       pages++;
       statements += page.statements.length;
+      // The next page travels while this one is read: the network and the re-scoring overlap.
+      if (page.more) {
+        next = client.getMoreStatements({ more: page.more });
+        next.catch(() => undefined);
+      }
       await onPage(page.statements);
       if (!page.more) return { ok: true, statements, pages };
-      response = await client.getMoreStatements({ more: page.more });
     }
   } catch (error) {
     const status = error instanceof LrsError ? error.status : 0;
