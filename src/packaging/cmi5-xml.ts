@@ -13,7 +13,7 @@
 export const CMI5_NAMESPACE = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd';
 
 /** The course's IRI when the build names none: an IRI needs no real host. */
-export const defaultCourseIri = (courseId: string): string => `https://service-classroom.invalid/courses/${encodeURIComponent(courseId)}`;
+export { defaultCourseIri } from '../domain/xapi/statements.ts';
 
 export type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
 

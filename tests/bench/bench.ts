@@ -7,13 +7,15 @@
 // Figures rather than pass/fail: the size budgets are enforced by tests/e2e/budget.spec.ts. The one
 // timed budget, the HR page's 3 s for 2,000 records, makes the bench exit non-zero when missed.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { defaultCourseIri } from '../../src/domain/xapi/statements.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../e2e/browser.ts';
 import { generateCourse } from './generate-course.ts';
 import { hrBench, printHrBench } from './hr-bench.ts';
+import { lrsBench, printLrsBench, type LrsBenchResult } from './lrs-bench.ts';
 import { builtPages, pageWeight, type PageWeight } from './page-weight.ts';
 import { printSuspendBench, suspendBench } from './suspend-bench.ts';
 
@@ -116,12 +118,20 @@ for (const [kind, page] of kinds) {
     islands: weight.islands,
   });
 }
+// HR reading 10,000 learners from an LRS, on the built /hr/ page (BENCH_LRS_LEARNERS=0 skips it).
+const LRS_LEARNERS = Number(process.env['BENCH_LRS_LEARNERS'] ?? 10_000);
+let lrs: LrsBenchResult | undefined;
+if (LRS_LEARNERS > 0) {
+  const catalogue = JSON.parse(readFileSync(join(DIST, 'catalogue.json'), 'utf8')) as { course: { id: string } };
+  lrs = await lrsBench(browser, `http://localhost:${PORT}/hr/`, defaultCourseIri(catalogue.course.id), LRS_LEARNERS);
+}
 await browser.close();
 stopServer();
 
 const kb = (n: unknown) => `${((n as number) / 1024).toFixed(1)}`;
 printHrBench(hr);
 printSuspendBench(suspend);
+if (lrs) printLrsBench(lrs);
 console.log(`\nBuild: ${buildSeconds.toFixed(1)} s for ${weights.size} pages\n`);
 console.log('kind                   requests  HTML KB (gz)   JS KB (gz)     CSS KB (gz)   islands  page');
 for (const r of rows) {
@@ -163,6 +173,6 @@ if (LESSONS > 0) {
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',
-  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows, hr, suspend, scale }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows, hr, lrs, suspend, scale }, null, 2),
 );
 console.log('\nWritten to bench-results/bench.json');

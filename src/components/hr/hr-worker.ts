@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { checkFile, combine, type Analysis, type FileCheck, type UnreadFile } from '../../domain/records/analyse.ts';
+import { checkFile, checkRecordData, combine, type Analysis, type FileCheck, type UnreadFile } from '../../domain/records/analyse.ts';
 import { activityIndex, type Catalogue, type CatalogueActivity } from '../../domain/catalogue.ts';
 import { recordDigest } from '../../domain/records/completion-record.ts';
 import { toCsv } from '../../domain/records/csv.ts';
@@ -8,6 +8,9 @@ import { MAX_RECORD_BYTES, readCompletionRecord } from '../../domain/records/rea
 import { itemRows, type ItemRowWords } from '../../domain/records/item-rows.ts';
 import { detailRows, summaryRows, type RowWords } from '../../domain/records/rows.ts';
 import { scoredActivities } from '../../domain/course-score.ts';
+import { StatementReader } from '../../domain/xapi/records.ts';
+import { readCourseStatements } from '../../lms/xapi/read-lrs.ts';
+import type { CompletionRecord } from '../../domain/records/format.ts';
 import type { CsvKind, FromWorker, Report, ToWorker } from './protocol.ts';
 import { itemRowWords, rowWords } from './row-words.ts';
 
@@ -22,7 +25,8 @@ let catalogue: Catalogue | undefined;
 let index: Map<string, CatalogueActivity> | undefined;
 let words: RowWords | undefined;
 let itemWords: ItemRowWords | undefined;
-const files: File[] = [];
+/** Where each source came from: a dropped file, or the record rebuilt from an LRS's statements. */
+const files: (File | CompletionRecord)[] = [];
 const checks: FileCheck[] = [];
 let analysis: Analysis | undefined;
 let queue: Promise<void> = Promise.resolve();
@@ -101,6 +105,40 @@ async function add(incoming: File[]): Promise<void> {
   post({ type: 'report', report: report(analysis, catalogue) });
 }
 
+/**
+ * Every statement about the course from an LRS, as one more source per learner: the records
+ * rebuilt from them are read, re-scored and merged exactly as dropped files are.
+ */
+async function readLrs(endpoint: string, auth: string, activity: string): Promise<void> {
+  if (!catalogue || !index) return;
+  const collector = new StatementReader({ course: catalogue.course, map: catalogue.map, courseIri: activity.replace(/\/+$/, '') });
+  let read = 0;
+  let lastPost = 0;
+  const result = await readCourseStatements({ endpoint, auth, activity }, (statements) => {
+    for (const statement of statements) collector.add(statement);
+    read += statements.length;
+    if (performance.now() - lastPost > 100) {
+      post({ type: 'lrs-progress', statements: read });
+      lastPost = performance.now();
+    }
+  });
+  if (!result.ok) post({ type: 'lrs-failed', reason: result.reason, status: result.status, statements: read });
+  const { records, rejected: refused } = collector.result();
+  for (const record of records) {
+    const source = {
+      index: files.length,
+      name: `LRS · ${record.learner.name || record.learner.employeeId}（${record.learner.employeeId}）`,
+    };
+    files.push(record);
+    checks.push(checkRecordData(source, record, catalogue, index));
+  }
+  const rejected: Partial<Record<string, number>> = {};
+  for (const r of refused) rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;
+  if (result.ok) post({ type: 'lrs-done', statements: read, learners: records.length, rejected, skipped: collector.skipped });
+  analysis = combine(checks, catalogue);
+  post({ type: 'report', report: report(analysis, catalogue) });
+}
+
 function exportCsv(which: CsvKind): void {
   if (!analysis || !catalogue || !words || !itemWords) return;
   const rows =
@@ -125,7 +163,8 @@ async function detail(key: string): Promise<void> {
   const newest = files[row.merged.files[0]?.index ?? -1];
   let digest: string | undefined;
   try {
-    const read = newest ? readCompletionRecord(await newest.text()) : undefined;
+    const read =
+      newest instanceof File ? readCompletionRecord(await newest.text()) : newest ? ({ ok: true, record: newest } as const) : undefined;
     if (read?.ok) digest = recordDigest(read.record);
   } catch {
     // The file went away since it was checked; the detail is shown without a digest.
@@ -144,6 +183,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         return init(message.catalogueUrl);
       case 'add':
         return add(message.files);
+      case 'lrs':
+        return readLrs(message.endpoint, message.auth, message.activity);
       case 'export':
         return exportCsv(message.which);
       case 'detail':

@@ -1,7 +1,7 @@
 import type { Catalogue, CatalogueActivity } from '../catalogue.ts';
 import { activityIndex } from '../catalogue.ts';
 import { learnerKey, mergeDuplicates, type CheckedRecord, type SourceFile } from './merge.ts';
-import { readCompletionRecord, type RecordRejectReason } from './read-record.ts';
+import { readCompletionRecord, readRecordData, type ReadResult, type RecordRejectReason } from './read-record.ts';
 import type { LearnerRow } from './rows.ts';
 import { courseStats, type Stats } from './stats.ts';
 import { summariseLearner } from './summary.ts';
@@ -35,7 +35,18 @@ export function checkFile(
   index?: Map<string, CatalogueActivity>,
 ): FileCheck {
   if (typeof text !== 'string') return { file, kind: 'unreadable', reason: text.unread };
-  const read = readCompletionRecord(text);
+  return checkRead(file, readCompletionRecord(text), catalogue, index);
+}
+
+/**
+ * `checkFile` for a record that arrives as data rather than text: one rebuilt from an LRS's
+ * statements goes through the same schema, re-scoring and verdicts as a dropped file.
+ */
+export function checkRecordData(file: SourceFile, data: unknown, catalogue: Catalogue, index?: Map<string, CatalogueActivity>): FileCheck {
+  return checkRead(file, readRecordData(data), catalogue, index);
+}
+
+function checkRead(file: SourceFile, read: ReadResult, catalogue: Catalogue, index?: Map<string, CatalogueActivity>): FileCheck {
   if (!read.ok) return { file, kind: 'unreadable', reason: read.reason, ...(read.detail === undefined ? {} : { detail: read.detail }) };
   const verification = verifyRecord(read.record, catalogue, index ?? activityIndex(catalogue));
   if (verification.status === 'other-course') {

@@ -57,6 +57,14 @@ export function readCompletionRecord(text: string, maxBytes = MAX_RECORD_BYTES):
   } catch {
     return reject(trimmed.startsWith('{') && cutShort(trimmed) ? 'truncated' : 'not-json');
   }
+  return readRecordData(data);
+}
+
+/**
+ * The same checks on a record that is already data (rebuilt from an LRS's statements, say): format,
+ * version and the shape of every field.
+ */
+export function readRecordData(data: unknown): ReadResult {
   if (!isObj(data)) return reject('not-record');
   if (data['format'] === PROGRESS_FORMAT) return reject('progress-backup');
   if (data['format'] !== RECORD_FORMAT) return reject('not-record');

@@ -83,6 +83,7 @@ function objectOf(objectId: string, courseIri: string): { kind: ActivityKind | '
 interface Learner {
   name: string;
   nameAt: string;
+  department: string;
   viewed: Map<string, string>;
   completed: Map<string, string>;
   attempts: (RecordAttempt & { at: string })[];
@@ -90,7 +91,11 @@ interface Learner {
   latest: string;
 }
 
-type Read = { ok: true; employeeId: string; apply: (learner: Learner) => void } | { ok: false; reason: StatementRejectReason };
+type Read =
+  | { ok: true; employeeId: string; apply: (learner: Learner) => void }
+  | { ok: false; reason: StatementRejectReason }
+  /** About the course as a whole (a cmi5 session's initialized … terminated): nothing a record holds. */
+  | { ok: 'skip' };
 
 function readStatement(statement: unknown, courseIri: string): Read {
   if (!isObj(statement)) return { ok: false, reason: 'not-statement' };
@@ -102,13 +107,15 @@ function readStatement(statement: unknown, courseIri: string): Read {
   const actor = statement['actor'];
   const employeeId = isObj(actor['account']) ? str(actor['account']['name'])?.trim() : undefined;
   if (!employeeId) return { ok: false, reason: 'no-account' };
+  if (objectId === courseIri) return { ok: 'skip' };
   const target = objectOf(objectId, courseIri);
   if (!target) return { ok: false, reason: 'other-course' };
   const name = typeof actor['name'] === 'string' ? actor['name'] : '';
   const context = isObj(statement['context']) && isObj(statement['context']['extensions']) ? statement['context']['extensions'] : {};
   const courseVersion = str(context[EXT.courseVersion]);
+  const department = typeof context[EXT.department] === 'string' ? context[EXT.department] : '';
   const common = (learner: Learner) => {
-    if (timestamp >= learner.nameAt) Object.assign(learner, { name, nameAt: timestamp });
+    if (timestamp >= learner.nameAt) Object.assign(learner, { name, department, nameAt: timestamp });
     if (courseVersion && timestamp >= (learner.courseVersion?.at ?? '')) learner.courseVersion = { value: courseVersion, at: timestamp };
     if (timestamp > learner.latest) learner.latest = timestamp;
   };
@@ -169,52 +176,80 @@ const byTimeThenId = (a: { at: string; id: string }, b: { at: string; id: string
   a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /**
- * One completion record per learner (by account name, the employee id) from a course's
- * statements, in the order of first appearance. `exportedAt` is the learner's latest statement.
+ * Statements read one at a time (an LRS hands them over page by page; nothing of a statement is
+ * kept but what its learner's record needs), then one completion record per learner (by account
+ * name, the employee id), in the order of first appearance. `exportedAt` is the learner's latest
+ * statement.
  */
+export class StatementReader {
+  private readonly ctx: RecordsContext;
+  private readonly learners = new Map<string, Learner>();
+  private readonly seen = new Set<string>();
+  private index = 0;
+  readonly rejected: RejectedStatement[] = [];
+  /** Statements about the course as a whole, which no record holds. */
+  skipped = 0;
+
+  constructor(ctx: RecordsContext) {
+    this.ctx = ctx;
+  }
+
+  add(statement: unknown): void {
+    const index = this.index++;
+    const id = isObj(statement) ? str(statement['id']) : undefined;
+    const read = readStatement(statement, this.ctx.courseIri);
+    if (read.ok === 'skip') {
+      this.skipped++;
+      return;
+    }
+    if (!read.ok || this.seen.has(id!)) {
+      this.rejected.push({ index, ...(id ? { id } : {}), reason: read.ok ? 'repeated-id' : read.reason });
+      return;
+    }
+    this.seen.add(id!);
+    let learner = this.learners.get(read.employeeId);
+    if (!learner) {
+      learner = { name: '', nameAt: '', department: '', viewed: new Map(), completed: new Map(), attempts: [], latest: '' };
+      this.learners.set(read.employeeId, learner);
+    }
+    read.apply(learner);
+  }
+
+  /** The records so far; a learner whose statements do not make a sound record is rejected instead. */
+  result(): { records: CompletionRecord[]; rejected: RejectedStatement[] } {
+    const { ctx } = this;
+    const records: CompletionRecord[] = [];
+    const rejected = [...this.rejected];
+    for (const [employeeId, learner] of this.learners) {
+      const record: CompletionRecord = {
+        format: RECORD_FORMAT,
+        version: RECORD_VERSION,
+        exportedAt: learner.latest,
+        course: { ...ctx.course, contentVersion: learner.courseVersion?.value ?? ctx.course.contentVersion },
+        learner: { name: learner.name, employeeId, department: learner.department },
+        lessons: ctx.map.lessons.map((lesson): RecordLesson => {
+          const viewed = learner.viewed.get(lesson.id);
+          const completedAt = learner.completed.get(lesson.id);
+          const firstViewed = viewed ? { firstViewedAt: viewed } : {};
+          if (completedAt) return { id: lesson.id, state: 'completed', ...firstViewed, completedAt };
+          return { id: lesson.id, state: viewed ? 'in-progress' : 'not-started', ...firstViewed };
+        }),
+        attempts: [...learner.attempts].sort(byTimeThenId).map(({ at: _at, ...attempt }) => attempt),
+      };
+      // The record's one schema judges the rebuilt record as it judges a file (a blank name, say).
+      if (completionRecordSchema.safeParse(record).success) records.push(record);
+      else rejected.push({ index: -1, employeeId, reason: 'invalid-record' });
+    }
+    return { records, rejected };
+  }
+}
+
+/** Every statement at once: `StatementReader` over a list. */
 export function recordsFromStatements(
   statements: readonly unknown[],
   ctx: RecordsContext,
 ): { records: CompletionRecord[]; rejected: RejectedStatement[] } {
-  const learners = new Map<string, Learner>();
-  const rejected: RejectedStatement[] = [];
-  const seen = new Set<string>();
-  statements.forEach((statement, index) => {
-    const id = isObj(statement) ? str(statement['id']) : undefined;
-    const read = readStatement(statement, ctx.courseIri);
-    if (!read.ok || seen.has(id!)) {
-      rejected.push({ index, ...(id ? { id } : {}), reason: read.ok ? 'repeated-id' : read.reason });
-      return;
-    }
-    seen.add(id!);
-    let learner = learners.get(read.employeeId);
-    if (!learner) {
-      learner = { name: '', nameAt: '', viewed: new Map(), completed: new Map(), attempts: [], latest: '' };
-      learners.set(read.employeeId, learner);
-    }
-    read.apply(learner);
-  });
-
-  const records: CompletionRecord[] = [];
-  for (const [employeeId, learner] of learners) {
-    const record: CompletionRecord = {
-      format: RECORD_FORMAT,
-      version: RECORD_VERSION,
-      exportedAt: learner.latest,
-      course: { ...ctx.course, contentVersion: learner.courseVersion?.value ?? ctx.course.contentVersion },
-      learner: { name: learner.name, employeeId, department: '' },
-      lessons: ctx.map.lessons.map((lesson): RecordLesson => {
-        const viewed = learner.viewed.get(lesson.id);
-        const completedAt = learner.completed.get(lesson.id);
-        const firstViewed = viewed ? { firstViewedAt: viewed } : {};
-        if (completedAt) return { id: lesson.id, state: 'completed', ...firstViewed, completedAt };
-        return { id: lesson.id, state: viewed ? 'in-progress' : 'not-started', ...firstViewed };
-      }),
-      attempts: learner.attempts.sort(byTimeThenId).map(({ at: _at, ...attempt }) => attempt),
-    };
-    // The record's one schema judges the rebuilt record as it judges a file (a blank name, say).
-    if (completionRecordSchema.safeParse(record).success) records.push(record);
-    else rejected.push({ index: -1, employeeId, reason: 'invalid-record' });
-  }
-  return { records, rejected };
+  const reader = new StatementReader(ctx);
+  for (const statement of statements) reader.add(statement);
+  return reader.result();
 }

@@ -16,6 +16,8 @@ export const EXT = {
   contentVersion: `${EXTENSION_BASE}/content-version`,
   activityKind: `${EXTENSION_BASE}/activity-kind`,
   courseVersion: `${EXTENSION_BASE}/course-version`,
+  /** The learner's department as they entered it (the actor has only a name and an account). */
+  department: `${EXTENSION_BASE}/department`,
 } as const;
 
 /** The course IRI when the build names none. */
@@ -188,10 +190,13 @@ function homePageOf(courseIri: string): string {
  * learner has no employee id (they are derived, and so sent, as soon as one is set).
  */
 export function statementsOf(log: Pick<ProgressLog, 'events'>, ctx: StatementContext): Statement[] {
-  const actor = ctx.actor ?? agentOf(currentLearner(log.events), ctx.accountHomePage ?? homePageOf(ctx.courseIri));
+  const learner = currentLearner(log.events);
+  const actor = ctx.actor ?? agentOf(learner, ctx.accountHomePage ?? homePageOf(ctx.courseIri));
   if (!actor) return [];
+  const department = learner?.department.trim();
+  const withDepartment = department ? { ...ctx, contextExtras: { ...ctx.contextExtras, [EXT.department]: department } } : ctx;
   return log.events.flatMap((event) => {
-    const statement = statementOf(event, actor, ctx);
+    const statement = statementOf(event, actor, withDepartment);
     return statement ? [statement] : [];
   });
 }

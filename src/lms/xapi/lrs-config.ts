@@ -1,3 +1,5 @@
+import { defaultCourseIri } from '../../domain/xapi/statements.ts';
+
 /**
  * Whether, and where, the course sends xAPI statements: read at build time from
  * `PUBLIC_LRS_ENDPOINT` and `PUBLIC_LRS_AUTH` (and optionally `PUBLIC_LRS_COURSE_IRI`), by the page
@@ -16,6 +18,10 @@ export interface LrsConfig {
   /** The course's activity IRI, when the build names one (else `defaultCourseIri`). */
   courseIri?: string;
 }
+
+/** The course's activity IRI in statements: the build's, else one made from the course id. */
+export const courseIriOf = (config: Pick<LrsConfig, 'courseIri'> | undefined, courseId: string): string =>
+  config?.courseIri ?? defaultCourseIri(courseId);
 
 export type LrsEnv = Partial<Record<'PUBLIC_LRS_ENDPOINT' | 'PUBLIC_LRS_AUTH' | 'PUBLIC_LRS_COURSE_IRI', string | undefined>>;
 

@@ -1,7 +1,8 @@
 import { atom } from 'nanostores';
 import { backoffDelay, classifyAnswer, pendingStatements, queueCounts, recordAnswer, type QueueCounts } from '../../domain/xapi/queue.ts';
 import { currentLearner } from '../../domain/progress/reducers.ts';
-import { defaultCourseIri, statementsOf, type Statement } from '../../domain/xapi/statements.ts';
+import { courseIriOf } from './lrs-config.ts';
+import { statementsOf, type Statement } from '../../domain/xapi/statements.ts';
 import { $progress, currentTime, ensureProgressStarted } from '../../stores/progress.ts';
 import { localLedgerStorage, type LedgerStorage } from '../../stores/xapi-ledger.ts';
 import type { LrsClient } from './lrs-client.ts';
@@ -39,7 +40,7 @@ export interface SenderOptions {
 
 export function startSending(options: SenderOptions): () => void {
   ensureProgressStarted();
-  const courseIri = options.config.courseIri ?? defaultCourseIri(options.courseId);
+  const courseIri = courseIriOf(options.config, options.courseId);
   const ctx = { courseIri, courseVersion: options.courseVersion };
   const ledger = options.ledger ?? localLedgerStorage(options.config.endpoint, () => window.localStorage);
   const loadClient =
