@@ -7,6 +7,7 @@ import { contentChecks } from './src/integrations/content/index.ts';
 import { offlineSupport } from './src/integrations/offline/index.ts';
 import { searchIndex } from './src/integrations/search/index.ts';
 import { rehypeLessonSections } from './src/integrations/slides/rehype-lesson-sections.ts';
+import { rehypeTableLabels } from './src/integrations/tables/rehype-table-labels.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -20,8 +21,9 @@ export default defineConfig({
 
   // No `disclose-version` module: one request and 80 bytes less on every page with an island.
   integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex(), offlineSupport()],
-  // Lessons need a rehype pass (sections as slides), so Markdown goes through unified.
-  markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections] }), syntaxHighlight: false },
+  // Lessons need rehype passes (sections as slides, tables that stack on a phone), so Markdown goes
+  // through unified.
+  markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections, rehypeTableLabels] }), syntaxHighlight: false },
   security: {
     csp: {
       directives: [
