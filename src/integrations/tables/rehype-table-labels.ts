@@ -35,8 +35,8 @@ export function labelTable(table: Element): void {
       });
     }
   }
-  const classes = table.properties?.['className'];
-  const list = Array.isArray(classes) ? classes.map(String) : typeof classes === 'string' ? classes.split(/\s+/) : [];
+  const classes: unknown = table.properties['className'];
+  const list: string[] = Array.isArray(classes) ? classes.map(String) : typeof classes === 'string' ? classes.split(' ') : [];
   table.properties = { ...table.properties, className: [...new Set([...list, STACK_ON_PHONE])] };
 }
 
