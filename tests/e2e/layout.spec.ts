@@ -103,7 +103,7 @@ const squeezedCells = (page: Page) =>
     const hidden = (el: Element) => {
       for (let up: Element | null = el; up; up = up.parentElement) {
         const style = getComputedStyle(up);
-        if (style.clip !== 'auto' || style.clipPath !== 'none') return true;
+        if (style.getPropertyValue('clip') !== 'auto' || style.clipPath !== 'none') return true;
       }
       return !el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
     };
