@@ -21,6 +21,7 @@ const PAGES = {
   'the sources': '/sources/',
   'a module quiz': '/quizzes/module-mindset/',
   'the personality quiz result': '/quizzes/personality-types/',
+  'the self-assessment result': '/assessments/communication-style/',
   'a role-play': '/scenarios/angry-powerful-delayed-order/',
 };
 
@@ -55,6 +56,7 @@ const PROGRESS = {
     { id: 'try-2', at: at(20), type: 'attempt', attempt: attempt('module-mindset', 20, 9) },
     // Finished with nothing answered: the result screen, with its tables, is what shows.
     { id: 'try-3', at: at(30), type: 'attempt', attempt: attempt('personality-types', 30, 0) },
+    { id: 'try-4', at: at(40), type: 'attempt', attempt: { ...attempt('communication-style', 40, 0), activityKind: 'assessment' } },
   ],
 };
 
