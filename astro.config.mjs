@@ -9,6 +9,7 @@ import { contentChecks } from './src/integrations/content/index.ts';
 import { offlineSupport } from './src/integrations/offline/index.ts';
 import { searchIndex } from './src/integrations/search/index.ts';
 import { rehypeLessonSections } from './src/integrations/slides/rehype-lesson-sections.ts';
+import { rehypeTableLabels } from './src/integrations/tables/rehype-table-labels.ts';
 
 // The LRS the course sends xAPI statements to, if the build has one: the only origin besides the
 // site's own that its pages may connect to. Read as the pages read it (`.env` files, then the environment).
@@ -29,8 +30,9 @@ export default defineConfig({
   vite: { define: { __LRS_CONFIGURED__: JSON.stringify(Boolean(lrs)) } },
   // No `disclose-version` module: one request and 80 bytes less on every page with an island.
   integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex(), offlineSupport()],
-  // Lessons need a rehype pass (sections as slides), so Markdown goes through unified.
-  markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections] }), syntaxHighlight: false },
+  // Lessons need rehype passes (sections as slides, tables that stack on a phone), so Markdown goes
+  // through unified.
+  markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections, rehypeTableLabels] }), syntaxHighlight: false },
   security: {
     csp: {
       directives: [

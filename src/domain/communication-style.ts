@@ -29,6 +29,14 @@ export const QUADRANT_OF: Record<CommunicationStyle, Quadrant> = { control: 'I',
 
 export const CENTRE = 2.5;
 
+/** Where each style's quadrant lies: +1 above the centre on that axis, −1 below. */
+export const QUADRANT_SIDES: Record<CommunicationStyle, { a: 1 | -1; b: 1 | -1 }> = {
+  control: { a: 1, b: 1 },
+  thinking: { a: -1, b: 1 },
+  affinity: { a: -1, b: -1 },
+  expressive: { a: 1, b: -1 },
+};
+
 /** Learner's ratings by item id, each 1–4. */
 export type StyleAnswers = Record<string, number>;
 
@@ -106,7 +114,8 @@ export function profileCommunicationStyle(
   const leading = STYLES.filter((s) => top - raw[s] < EPS);
   const sa = a === null ? 0 : side(a);
   const sb = b === null ? 0 : side(b);
-  const quadrant: Quadrant | null = sa === 0 || sb === 0 ? null : sa > 0 ? (sb > 0 ? 'I' : 'IV') : sb > 0 ? 'II' : 'III';
+  const inside = STYLES.find((style) => QUADRANT_SIDES[style].a === sa && QUADRANT_SIDES[style].b === sb);
+  const quadrant: Quadrant | null = inside ? QUADRANT_OF[inside] : null;
   return {
     a: a === null ? null : round(a, 4),
     b: b === null ? null : round(b, 4),

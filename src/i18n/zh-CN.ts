@@ -219,6 +219,7 @@ export const zhCN = {
   'quiz.confusion': '混淆表',
   'quiz.confusionCaption': '每一行是客户的实际类型，每一列是你的判断；对角线上是判断正确的题数。',
   'quiz.actualNamed': '实际 ＼ 判断',
+  'quiz.swipeTable': '表格较宽，可左右滑动查看 →',
   'quiz.confused': '你把{actual}当成了{named}：{n} 次。',
   'quiz.noConfusion': '四种性格你都没有弄混。',
   'quiz.guidance': '四种性格的接待要领',

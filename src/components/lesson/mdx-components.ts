@@ -2,7 +2,11 @@
 // wrappers that hydrate a Svelte island inside, so MDX authors never write client directives.
 import Assessment from '../activities/Assessment.astro';
 import Quiz from '../activities/Quiz.astro';
+import InfluenceSources from '../diagrams/InfluenceSources.astro';
+import NeedsPyramid from '../diagrams/NeedsPyramid.astro';
+import ServiceCycle from '../diagrams/ServiceCycle.astro';
 import ServiceFlower from '../diagrams/ServiceFlower.astro';
+import StyleQuadrants from '../diagrams/StyleQuadrants.astro';
 import ValueLadder from '../diagrams/ValueLadder.astro';
 import Scenario from '../scenario/Scenario.astro';
 import LtvCalculator from '../widgets/LtvCalculator.astro';
@@ -14,10 +18,14 @@ export const mdxComponents = {
   Assessment,
   Case,
   ClassTimer,
+  InfluenceSources,
   LtvCalculator,
+  NeedsPyramid,
   Notes,
   Quiz,
   Scenario,
+  ServiceCycle,
   ServiceFlower,
+  StyleQuadrants,
   ValueLadder,
 };
