@@ -90,6 +90,7 @@ const validContent = (): RawContent => ({
   assessments: [],
   classifications: [],
   scenarios: [],
+  jobAids: [],
 });
 
 /** The valid course with one change made to it. */
