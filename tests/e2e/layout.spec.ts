@@ -17,6 +17,9 @@ const PAGES = {
   'the sources': '/sources/',
   'a module quiz': '/quizzes/module-mindset/',
   'a role-play': '/scenarios/angry-powerful-delayed-order/',
+  'the list of job aids': '/job-aids/',
+  'a job aid with a wide table': '/job-aids/eight-step-lines/',
+  'a job aid with a paper form': '/job-aids/complaint-record/',
 };
 
 // A learner part-way through, so progress marks, the attempts table and the profile are drawn too.
