@@ -452,6 +452,8 @@ export const zhCN = {
   'present.rpMap': '分支图：每句回应的评价和去向（讲师备课用，不要投到大屏上）',
   'present.roleplayNotes': '先请大家读情境。到了对话页，请全班举手投票，再点击得票最多的回应，对话随之推进。',
   'present.onOwnDevice': '本活动请学员在自己的设备上完成：',
+  'present.joinScan': '用手机扫右边的二维码，或在浏览器里输入上面的地址。',
+  'present.joinQrLabel': '二维码，打开 {url}',
   'present.timer': '课堂活动计时',
   'present.timerStart': '开始',
   'present.timerPause': '暂停',
