@@ -80,8 +80,14 @@ export function pdfText(pdf: Buffer): string {
     let depth = 0;
     const from = (value.index ?? 0) + value[0].length - 2;
     for (let i = from; i < dict.length - 1; i++) {
-      if (dict.startsWith('<<', i)) depth++, i++;
-      else if (dict.startsWith('>>', i) && --depth === 0) return dict.slice(from, i + 2);
+      if (dict.startsWith('<<', i)) {
+        depth++;
+        i++;
+      } else if (dict.startsWith('>>', i)) {
+        depth--;
+        if (depth === 0) return dict.slice(from, i + 2);
+        i++;
+      }
     }
     return '';
   };

@@ -42,7 +42,15 @@ const card = (over: Data = {}): Data => ({
 });
 
 const problemsFor = (jobAids: RawFile[]) => {
-  const content: RawContent = { course: undefined, lessons: [lesson], quizzes: [], classifications: [], assessments: [], scenarios: [], jobAids };
+  const content: RawContent = {
+    course: undefined,
+    lessons: [lesson],
+    quizzes: [],
+    classifications: [],
+    assessments: [],
+    scenarios: [],
+    jobAids,
+  };
   const problems = checkContent(content).problems.filter((p) => p.file.startsWith('content/job-aids/'));
   return problems.length === 0 ? '' : formatProblems(problems);
 };
@@ -86,7 +94,9 @@ describe('job aid checks', () => {
       { file, data: card() },
       { file: 'content/job-aids/copy.yaml', data: card() },
     ]);
-    expect(text).toContain('content/job-aids/copy.yaml › id: 工作卡 id "eight-step-lines" 已被 content/job-aids/eight-step-lines.yaml 使用');
+    expect(text).toContain(
+      'content/job-aids/copy.yaml › id: 工作卡 id "eight-step-lines" 已被 content/job-aids/eight-step-lines.yaml 使用',
+    );
     expect(text).toContain('content/job-aids/copy.yaml › id: id "eight-step-lines" 应与文件名 copy.yaml 一致');
   });
 });

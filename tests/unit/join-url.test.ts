@@ -25,13 +25,18 @@ describe('joinUrl', () => {
   test('for any host and path, the address stays on that host and ends with the path', () => {
     const segment = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
     fc.assert(
-      fc.property(fc.domain(), fc.integer({ min: 1, max: 65535 }), fc.array(segment, { minLength: 1, maxLength: 4 }), (host, port, parts) => {
-        const origin = `http://${host}:${port}`;
-        const path = `/${parts.join('/')}/`;
-        const url = new URL(joinUrl(origin, path) ?? 'about:blank');
-        expect(url.origin).toBe(new URL(origin).origin);
-        expect(url.pathname).toBe(path);
-      }),
+      fc.property(
+        fc.domain(),
+        fc.integer({ min: 1, max: 65535 }),
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        (host, port, parts) => {
+          const origin = `http://${host}:${port}`;
+          const path = `/${parts.join('/')}/`;
+          const url = new URL(joinUrl(origin, path) ?? 'about:blank');
+          expect(url.origin).toBe(new URL(origin).origin);
+          expect(url.pathname).toBe(path);
+        },
+      ),
     );
   });
 });

@@ -17,7 +17,9 @@ export function showJoinCodes(root: ParentNode): void {
     const box = join.querySelector<HTMLElement>('[data-join-qr]');
     if (!box) continue;
     qrcode
-      .then((QRCode) => QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } }))
+      .then((QRCode) =>
+        QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } }),
+      )
       .then((svg) => {
         box.innerHTML = svg;
         box.querySelector('svg')?.setAttribute('aria-hidden', 'true');

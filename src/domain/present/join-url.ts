@@ -21,4 +21,3 @@ export function joinUrl(origin: string, path: string): string | undefined {
   if (!path.startsWith('/') || path.startsWith('//')) return undefined;
   return new URL(path, base.origin).href;
 }
-
