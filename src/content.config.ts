@@ -5,6 +5,7 @@ import { assessmentSchema } from './schemas/assessment.ts';
 import { classificationSchema } from './schemas/classification.ts';
 import { courseSchema } from './schemas/course.ts';
 import { glossaryTermSchema } from './schemas/glossary.ts';
+import { jobAidSchema } from './schemas/job-aid.ts';
 import { lessonSchema } from './schemas/lesson.ts';
 import { quizSchema } from './schemas/quiz.ts';
 import { scenarioSchema } from './schemas/scenario.ts';
@@ -47,5 +48,9 @@ export const collections = {
   scenarios: defineCollection({
     loader: glob({ pattern: '*.yaml', base: `${content}/scenarios`, generateId: byDataId }),
     schema: scenarioSchema,
+  }),
+  jobAids: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: `${content}/job-aids`, generateId: byDataId }),
+    schema: jobAidSchema,
   }),
 };

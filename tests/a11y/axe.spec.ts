@@ -28,7 +28,9 @@ const BATCH = 24;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const kindOf = (path: string) =>
-  path.replace(/\/(lessons|quizzes|assessments|scenarios)\/[^/]+\//, '/$1/*/').replace(/\/present\/(module\/)?[^/]+\//, '/present/$1*/');
+  path
+    .replace(/\/(lessons|quizzes|assessments|scenarios|job-aids)\/[^/]+\//, '/$1/*/')
+    .replace(/\/present\/(module\/)?[^/]+\//, '/present/$1*/');
 
 /** The island components a page hydrates, by name. */
 const islandsOf = (path: string): string[] => {

@@ -23,6 +23,9 @@ const PAGES = {
   'the personality quiz result': '/quizzes/personality-types/',
   'the self-assessment result': '/assessments/communication-style/',
   'a role-play': '/scenarios/angry-powerful-delayed-order/',
+  'the list of job aids': '/job-aids/',
+  'a job aid with a wide table': '/job-aids/eight-step-lines/',
+  'a job aid with a paper form': '/job-aids/complaint-record/',
 };
 
 // A learner part-way through, so progress marks, the attempts table and the profile are drawn too.

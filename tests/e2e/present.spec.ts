@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, hydrated, test } from './fixtures.ts';
 import { question as quizQuestion, readQuiz, rightLabels } from './quiz-answers.ts';
 
 const LESSON = '/present/selling-starts-with-service/';
@@ -315,4 +315,49 @@ test('the audience and presenter windows pass axe', async ({ page }) => {
   await page.getByRole('button', { name: /是不是您电话里说错了/ }).click();
   await expect(page.getByText('结局：刘阿姨悄悄走了，再也没来')).toBeVisible();
   await check('role-play, ending');
+});
+
+/** A lesson whose practice round learners take on their own phones. */
+const DEVICE_ACTIVITY = '/present/four-personality-types/';
+/** The lesson with the lifetime-value calculator, the widest widget a slide holds. */
+const CALCULATOR = '/present/lifetime-value/';
+
+/** Whether the shown slide's content fits its frame, however much the slideshow shrank it. */
+const shownSlideFits = (page: Page) =>
+  page.locator('[data-stage] [data-current] .slide-body').evaluate((body) => ({
+    down: body.scrollHeight <= body.clientHeight + 1,
+    across: body.scrollWidth <= body.clientWidth + 1,
+  }));
+
+test('a slide that sends learners to their phones shows the whole address on this server and a QR code of it', async ({ page }) => {
+  await page.goto(DEVICE_ACTIVITY);
+  await ready(page);
+  await jumpTo(page, await slideNumberOf(page, '[data-join-path]'));
+  const address = new URL('/quizzes/personality-types-practice/', page.url()).href;
+  const shown = page.locator('[data-stage] [data-current]');
+  await expect(shown.getByText(address, { exact: true })).toBeVisible();
+  const code = shown.getByRole('img', { name: `二维码，打开 ${address}` });
+  await expect(code).toBeVisible();
+  await expect(code.locator('svg path').first()).toBeAttached();
+  expect(await shownSlideFits(page)).toEqual({ down: true, across: true });
+  const { violations } = await new AxeBuilder({ page }).include('[data-stage] [data-current]').analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+});
+
+test.describe('on a 1280×720 projector', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the lifetime-value calculator slide fits, with the deck’s largest example loaded', async ({ page }) => {
+    await page.goto(CALCULATOR);
+    await ready(page);
+    await jumpTo(page, await slideNumberOf(page, '.ltv'));
+    const shown = page.locator('[data-stage] [data-current]');
+    await hydrated(shown);
+    expect(await shownSlideFits(page)).toEqual({ down: true, across: true });
+    await shown.getByRole('button', { name: '每周逛超市，四十年' }).click();
+    await expect(shown.getByText('£208,000')).toBeVisible();
+    await shown.getByRole('button', { name: '流失率 50%' }).click();
+    await expect(shown.getByText('3,000n')).toBeVisible();
+    expect(await shownSlideFits(page)).toEqual({ down: true, across: true });
+  });
 });

@@ -92,6 +92,7 @@ const validContent = (): RawContent => ({
   assessments: [],
   classifications: [],
   scenarios: [],
+  jobAids: [],
 });
 
 /** The valid course with one change made to it. */

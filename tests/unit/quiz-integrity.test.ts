@@ -20,6 +20,7 @@ const content = (over: Partial<RawContent>): RawContent => ({
   classifications: [],
   assessments: [],
   scenarios: [],
+  jobAids: [],
   ...over,
 });
 

@@ -222,6 +222,7 @@ describe('checkContent', () => {
       classifications: [],
       assessments: [],
       scenarios: [{ file, data }],
+      jobAids: [],
     });
     expect(formatProblems(problems)).toMatchInlineSnapshot(`
       "课程内容有 1 处问题，请修改后再构建：

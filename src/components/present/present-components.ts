@@ -3,6 +3,7 @@
 // a writer adds to the lesson map (diagrams, widgets) shows on the slides as it is.
 import { mdxComponents } from '../lesson/mdx-components.ts';
 import ClassAssessment from './ClassAssessment.astro';
+import ClassLtvCalculator from './ClassLtvCalculator.astro';
 import ClassQuiz from './ClassQuiz.astro';
 import ClassScenario from './ClassScenario.astro';
 import SpeakerNotes from './SpeakerNotes.astro';
@@ -13,4 +14,5 @@ export const presentComponents = {
   Quiz: ClassQuiz,
   Scenario: ClassScenario,
   Assessment: ClassAssessment,
+  LtvCalculator: ClassLtvCalculator,
 };

@@ -6,6 +6,7 @@ import { validateScenario } from '../../domain/scenario/validate.ts';
 import { assessmentSchema, type Assessment } from '../../schemas/assessment.ts';
 import { classificationSchema, type Classification } from '../../schemas/classification.ts';
 import { courseSchema, type Course } from '../../schemas/course.ts';
+import { jobAidSchema } from '../../schemas/job-aid.ts';
 import { lessonSchema, type LessonMeta } from '../../schemas/lesson.ts';
 import { quizSchema, type Quiz } from '../../schemas/quiz.ts';
 import { scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
@@ -150,6 +151,8 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
     lessons.push({ file: raw.file, meta, body: raw.body, outline });
   }
 
+  checkJobAids(content.jobAids, new Set(lessonIds.keys()), new Set(classifications.map((c) => c.id)), problems);
+
   course?.completion.requiredActivities.forEach((id, i) => {
     if (missing(id)) {
       problems.push({ file: courseFile, field: `completion.requiredActivities[${i}]`, message: `找不到活动 "${id}"` });
@@ -157,4 +160,26 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   });
 
   return { problems, checked: { course, lessons, activityIds, quizzes, classifications, assessments, scenarios } };
+}
+
+/** Job aids: each passes its schema, its id is its file name, and the lessons and sets it names exist. */
+function checkJobAids(files: RawFile[], lessonIds: Set<string>, setIds: Set<string>, problems: Problem[]): void {
+  const seen = new Map<string, string>();
+  for (const raw of files) {
+    const aid = validate(jobAidSchema, raw, problems);
+    if (!aid) continue;
+    const at = (field: string, message: string) => problems.push({ file: raw.file, field, message });
+    const earlier = seen.get(aid.id);
+    if (earlier) at('id', `工作卡 id "${aid.id}" 已被 ${earlier} 使用`);
+    seen.set(aid.id, raw.file);
+    if (fileStem(raw.file) !== aid.id) at('id', `id "${aid.id}" 应与文件名 ${fileStem(raw.file)}.yaml 一致`);
+    aid.lessons.forEach((id, i) => {
+      if (!lessonIds.has(id)) at(`lessons[${i}]`, `找不到课程 "${id}"（content/lessons 中没有这个 id）`);
+    });
+    aid.blocks.forEach((block, i) => {
+      if (block.kind === 'personality-types' && !setIds.has(block.set)) {
+        at(`blocks[${i}].set`, `找不到性格分类练习 "${block.set}"（content/classifications 中没有这个 id）`);
+      }
+    });
+  }
 }

@@ -26,6 +26,8 @@ export interface RawContent {
   classifications: RawFile[];
   assessments: RawFile[];
   scenarios: RawFile[];
+  /** Printable job aids, `content/job-aids/*.yaml`. */
+  jobAids: RawFile[];
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -97,6 +99,7 @@ export function readContent(root: string): { content: RawContent; problems: Prob
       classifications: readYamlDir('classifications'),
       assessments: readYamlDir('assessments'),
       scenarios: readYamlDir('scenarios'),
+      jobAids: readYamlDir('job-aids'),
     },
     problems,
   };
