@@ -11,10 +11,10 @@ import { encodeSuspendData, type EncodeResult, type ExtraSection } from './suspe
  * kept down to step 5; step 6 is the last resort of a course far larger than this one. The full
  * log always stays in the learner's browser; only the LMS copy is cut.
  *
- * Spaced-review state (issue 16), when it comes, is its own section of the suspend data
- * (`sections`, see `suspend-data.ts`), kept at every level here: its owner aggregates it (per
- * item, not per review) before it is passed in, and leaves it out if even step 5 does not fit,
- * before the course's own record is cut to step 6.
+ * The spaced reviews (section 3 of the suspend data) go first, before any of this: they only
+ * schedule practice, decide nothing HR or the LMS reads, and stay in the learner's browser. A
+ * log that does not fit whole is tried without its reviews at level 0, then cut level by level.
+ * Sections owned elsewhere (`sections`) are kept at every level.
  */
 
 export type TrimLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -32,7 +32,7 @@ export const TRIM_STEPS: Record<TrimLevel, string> = {
 };
 
 export type FitResult =
-  | (EncodeResult & { ok: true; level: TrimLevel; eventsLeftOut: number })
+  | (EncodeResult & { ok: true; level: TrimLevel; eventsLeftOut: number; /** The spaced reviews were left out to make room. */ reviewsLeftOut: boolean })
   | { ok: false; /** Length of the smallest version, still too long. */ length: number };
 
 export function fitSuspendData(
@@ -43,14 +43,23 @@ export function fitSuspendData(
   sections?: readonly ExtraSection[],
 ): FitResult {
   let smallest = Infinity;
-  for (const level of TRIM_LEVELS) {
+  const reviews = log.events.filter((e) => e.type === 'review').length;
+  const tries = [{ level: 0 as TrimLevel, withoutReviews: false }, ...TRIM_LEVELS.map((level) => ({ level, withoutReviews: true }))];
+  for (const { level, withoutReviews } of reviews > 0 ? tries : tries.slice(1)) {
     const events = trimEvents(catalog, log.events, level);
     const result = encodeSuspendData(
       catalog,
       { ...log, events },
-      { trimmed: level > 0, ...(unreported ? { unreported } : {}), ...(sections ? { sections } : {}) },
+      {
+        trimmed: level > 0 || (withoutReviews && reviews > 0),
+        withoutReviews,
+        ...(unreported ? { unreported } : {}),
+        ...(sections ? { sections } : {}),
+      },
     );
-    if (result.text.length <= limit) return { ok: true, ...result, level, eventsLeftOut: log.events.length - events.length };
+    const leftOut = log.events.length - events.length + (withoutReviews ? events.filter((e) => e.type === 'review').length : 0);
+    if (result.text.length <= limit)
+      return { ok: true, ...result, level, eventsLeftOut: leftOut, reviewsLeftOut: withoutReviews && reviews > 0 };
     smallest = Math.min(smallest, result.text.length);
   }
   return { ok: false, length: smallest };
@@ -69,6 +78,7 @@ export function trimEvents(catalog: Catalogue, events: readonly ProgressEvent[],
   return events.flatMap((e): ProgressEvent[] => {
     switch (e.type) {
       case 'learner-set':
+      case 'review':
         return [e];
       case 'lesson-viewed':
         return level >= 6 || completedLessons.has(e.lessonId) ? [] : [e];
