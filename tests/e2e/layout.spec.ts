@@ -12,6 +12,7 @@ const PAGES = {
   'a lesson with tables and a knowledge check': '/lessons/what-is-service/',
   'a lesson with a knowledge check and a role-play': '/lessons/eight-step-complaint-method/',
   'my learning': '/me/',
+  'the daily review': '/review/',
   'the HR page': '/hr/',
   'the glossary': '/glossary/',
   'the sources': '/sources/',

@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, hydrated, test } from './fixtures.ts';
+import { readQuiz, rightLabels, wrongLabels } from './quiz-answers.ts';
+
+const LESSON = '/lessons/selling-starts-with-service/';
+const CHECK = readQuiz('kc-selling-starts-with-service');
+const choiceQuestions = CHECK.questions.filter((q) => q.type === 'single' || q.type === 'truefalse' || q.type === 'multiple');
+// The two the learner gets wrong: choice questions, answered by picking one wrong option.
+const missed = choiceQuestions.filter((q) => q.type !== 'multiple').slice(0, 2);
+const START = new Date('2026-03-02T09:00:00+08:00');
+
+/** Answers a question in its fieldset (found by its prompt), right or wrong. */
+async function answer(page: Page, prompt: string, labels: string[]) {
+  const group = page.getByRole('group').filter({ hasText: prompt });
+  for (const label of labels) await group.getByRole(labels.length > 1 ? 'checkbox' : 'radio', { name: label, exact: true }).check();
+}
+
+test('a learner who missed two questions of a lesson check finds them in the daily review a day later, answers them, and the home count drops', async ({
+  page,
+}) => {
+  expect(missed).toHaveLength(2);
+  await page.clock.install({ time: START });
+  await page.goto(LESSON);
+  await hydrated(page);
+  for (const q of CHECK.questions) {
+    const wrong = missed.includes(q);
+    const labels = wrong ? wrongLabels(q).slice(0, 1) : rightLabels(q);
+    await answer(page, q.prompt, q.type === 'multiple' ? labels : labels.slice(0, 1));
+  }
+  await page.getByRole('button', { name: '提交答案' }).click();
+  await expect(page.getByRole('heading', { name: /得分 50%/ })).toBeVisible();
+  await page.getByRole('button', { name: '完成本课' }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('button', { name: '完成本课' })).toBeHidden();
+
+  // The same day nothing is due yet.
+  await page.goto('/review/');
+  await hydrated(page);
+  await expect(page.getByText('今天没有要复习的内容')).toBeVisible();
+  await expect(page.getByText(/下一次复习：/)).toBeVisible();
+
+  // A day and a half later the two missed questions are due, and only they.
+  await page.clock.setSystemTime(new Date(START.getTime() + 36 * 3_600_000));
+  await page.goto('/');
+  const due = page.locator('[data-review-due]');
+  await expect(due).toContainText('今天有 2 项待复习');
+  await due.getByRole('link', { name: '去复习' }).click();
+  await expect(page.getByRole('heading', { name: '每日复习', level: 1 })).toBeVisible();
+  await hydrated(page);
+  await expect(page.getByText('今天还剩 2 项')).toBeVisible();
+
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+
+  const seen: string[] = [];
+  for (let n = 0; n < 2; n++) {
+    const shown = await Promise.all(missed.map((m) => page.getByRole('group').filter({ hasText: m.prompt }).count()));
+    const current = missed[shown.findIndex((c) => c > 0)];
+    expect(current, 'one of the missed questions is asked').toBeDefined();
+    expect(seen).not.toContain(current!.id);
+    seen.push(current!.id);
+    // Checking with nothing chosen asks for an answer first and records nothing.
+    await page.getByRole('button', { name: '确定' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '先作答' })).toBeVisible();
+    await answer(page, current!.prompt, rightLabels(current!).slice(0, 1));
+    await page.getByRole('button', { name: '确定' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '答对了' })).toBeVisible();
+    await page.getByRole('button', { name: n === 0 ? '下一项' : '完成' }).click();
+  }
+  await expect(page.getByText('今天的复习做完了，共 2 项。')).toBeVisible();
+
+  const reviews = await page.evaluate(() => {
+    const log = JSON.parse(localStorage.getItem('service-classroom:progress:v1') ?? '{"events":[]}') as {
+      events: { type: string; itemId?: string; correct?: boolean }[];
+    };
+    return log.events.filter((e) => e.type === 'review').map((e) => [e.itemId, e.correct]);
+  });
+  expect(reviews.sort()).toEqual(missed.map((q) => [`kc-selling-starts-with-service/${q.id}`, true]).sort());
+
+  await page.goto('/');
+  await expect(due).toContainText('今天没有要复习的内容');
+});
