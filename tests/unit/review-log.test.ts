@@ -45,7 +45,11 @@ describe('review events in the progress log', () => {
 });
 
 describe('review events in the completion record', () => {
-  const log = progressLog(courseId, [learnerSet('l', 0, { name: '王小明', employeeId: 'E1', department: '' }), review('r1', 1), review('r2', 2)]);
+  const log = progressLog(courseId, [
+    learnerSet('l', 0, { name: '王小明', employeeId: 'E1', department: '' }),
+    review('r1', 1),
+    review('r2', 2),
+  ]);
   const schema = JSON.parse(readFileSync('src/schemas/completion-record.schema.json', 'utf8')) as object;
   const validate = new Ajv2020({ allErrors: true }).compile(schema);
 

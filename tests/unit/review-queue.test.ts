@@ -65,8 +65,16 @@ type Step =
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('quiz' as const), activity: fc.nat(), rights: fc.array(fc.boolean(), { maxLength: 12 }) }),
-  fc.record({ kind: fc.constant('set' as const), activity: fc.nat(), parts: fc.array(fc.tuple(fc.boolean(), fc.boolean()), { maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('scenario' as const), activity: fc.nat(), picks: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }) }),
+  fc.record({
+    kind: fc.constant('set' as const),
+    activity: fc.nat(),
+    parts: fc.array(fc.tuple(fc.boolean(), fc.boolean()), { maxLength: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('scenario' as const),
+    activity: fc.nat(),
+    picks: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }),
+  }),
   fc.record({ kind: fc.constant('complete' as const), lesson: fc.nat() }),
   fc.record({ kind: fc.constant('review' as const), item: fc.nat(), rating: fc.constantFrom<ReviewRating>(1, 2, 3) }),
 );
@@ -92,7 +100,12 @@ function history(steps: readonly { step: Step; gapHours: number }[]): { events: 
           return [q.id, response(q, right)];
         }),
       );
-      events.push({ id, at: iso(at), type: 'attempt', attempt: { ...stamp(quiz.id, quiz.version, at), activityKind: 'quiz', answers: { seed: 1, responses } } });
+      events.push({
+        id,
+        at: iso(at),
+        type: 'attempt',
+        attempt: { ...stamp(quiz.id, quiz.version, at), activityKind: 'quiz', answers: { seed: 1, responses } },
+      });
     } else if (s.kind === 'set') {
       const set = sets[s.activity % sets.length]!;
       const responses = Object.fromEntries(
@@ -104,7 +117,12 @@ function history(steps: readonly { step: Step; gapHours: number }[]): { events: 
           return [item.id, { type: typeRight ? item.type : wrongType, serve: serveRight ? item.right! : wrongServe }];
         }),
       );
-      events.push({ id, at: iso(at), type: 'attempt', attempt: { ...stamp(set.id, set.version, at), activityKind: 'quiz', answers: { seed: 1, responses } } });
+      events.push({
+        id,
+        at: iso(at),
+        type: 'attempt',
+        attempt: { ...stamp(set.id, set.version, at), activityKind: 'quiz', answers: { seed: 1, responses } },
+      });
     } else if (s.kind === 'scenario') {
       const scenario = scenarios[s.activity % scenarios.length]!;
       const path = s.picks.map(([node, choice]) => {
@@ -131,9 +149,7 @@ function history(steps: readonly { step: Step; gapHours: number }[]): { events: 
   return { events, truth, end: at };
 }
 
-const histories = fc
-  .array(fc.record({ step, gapHours: fc.integer({ min: 0, max: 72 }) }), { minLength: 1, maxLength: 25 })
-  .map(history);
+const histories = fc.array(fc.record({ step, gapHours: fc.integer({ min: 0, max: 72 }) }), { minLength: 1, maxLength: 25 }).map(history);
 const laterBy = fc.integer({ min: 0, max: 40 * 24 });
 
 describe('the review queue, on generated histories', () => {
@@ -236,12 +252,17 @@ describe('the review schedule, by example', () => {
     },
   });
   const log = [attempt(T0, { [q1!.id]: false, [q2!.id]: false })];
-  const queueAt = (events: ProgressEvent[], ms: number) => reviewQueue(reviewSchedule(course, events), events, new Date(ms), localDay(new Date(ms)));
+  const queueAt = (events: ProgressEvent[], ms: number) =>
+    reviewQueue(reviewSchedule(course, events), events, new Date(ms), localDay(new Date(ms)));
 
   it('asks a missed question again the next day, and not before; a question answered right is not asked', () => {
     expect(queueAt(log, T0 + DAY - 60_000).items).toEqual([]);
     expect(queueAt(log, T0 + DAY - 60_000).nextDue).toBe(iso(T0 + DAY));
-    expect(queueAt(log, T0 + DAY).items.map((i) => i.part).sort()).toEqual([q1!.id, q2!.id].sort());
+    expect(
+      queueAt(log, T0 + DAY)
+        .items.map((i) => i.part)
+        .sort(),
+    ).toEqual([q1!.id, q2!.id].sort());
     expect(queueAt(log, T0 + 30 * DAY).items.map((i) => i.part)).not.toContain(q3!.id);
   });
 

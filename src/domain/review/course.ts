@@ -58,7 +58,12 @@ function reviewActivity(activity: CatalogueActivity): ReviewActivity | undefined
         items: activity.items.map(({ id, type, right }) => ({ id, type, right })),
       };
     case 'scenario':
-      return { kind: 'scenario', id: activity.id, version: activity.version, nodes: activity.nodes.map(({ id, choices }) => ({ id, choices })) };
+      return {
+        kind: 'scenario',
+        id: activity.id,
+        version: activity.version,
+        nodes: activity.nodes.map(({ id, choices }) => ({ id, choices })),
+      };
     case 'assessment':
       // A self-assessment has no right answers to review.
       return undefined;

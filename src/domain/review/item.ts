@@ -30,7 +30,8 @@ const partsOf = (activity: ReviewActivity): { kind: ReviewItem['kind']; part: st
 export function reviewItems(course: ReviewCourse): Map<string, ReviewItem> {
   const checkOf = new Map(course.lessons.map((l) => [lessonCheckId(l.id), l]));
   const requiredBy = new Map<string, string>();
-  for (const lesson of course.lessons) for (const id of lesson.requiredActivities) if (!requiredBy.has(id)) requiredBy.set(id, lesson.module);
+  for (const lesson of course.lessons)
+    for (const id of lesson.requiredActivities) if (!requiredBy.has(id)) requiredBy.set(id, lesson.module);
   const items = new Map<string, ReviewItem>();
   for (const activity of course.activities) {
     const lesson = checkOf.get(activity.id);

@@ -32,7 +32,12 @@ export const TRIM_STEPS: Record<TrimLevel, string> = {
 };
 
 export type FitResult =
-  | (EncodeResult & { ok: true; level: TrimLevel; eventsLeftOut: number; /** The spaced reviews were left out to make room. */ reviewsLeftOut: boolean })
+  | (EncodeResult & {
+      ok: true;
+      level: TrimLevel;
+      eventsLeftOut: number;
+      /** The spaced reviews were left out to make room. */ reviewsLeftOut: boolean;
+    })
   | { ok: false; /** Length of the smallest version, still too long. */ length: number };
 
 export function fitSuspendData(

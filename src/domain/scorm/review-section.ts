@@ -1,5 +1,5 @@
 import type { Review } from '../progress/events.ts';
-import { ByteReader, ByteWriter } from './bytes.ts';
+import { ByteWriter, type ByteReader } from './bytes.ts';
 
 /**
  * Section 3 of the suspend data: the learner's spaced reviews (`src/domain/review/`). The LMS
