@@ -29,11 +29,11 @@ export interface SuspendRow {
   /** Length sent to a SCORM 1.2 LMS, and the trim level it took. */
   fitted: number;
   level: number;
-  /** The same with a year of reviews in the log, and whether they still fitted. */
+  /** The same with a year of reviews in the log, and how many of them still fitted. */
   withReviews: number;
   levelWithReviews: number;
   reviews: number;
-  reviewsKept: boolean;
+  reviewsKept: number;
 }
 
 /** A year of spaced reviews after the course: on about one day in three, three to eight questions. */
@@ -80,7 +80,7 @@ export function suspendBench(): SuspendRow[] {
         withReviews: reviews.ok ? reviews.text.length : NaN,
         levelWithReviews: reviews.ok ? reviews.level : NaN,
         reviews: year.length,
-        reviewsKept: reviews.ok && !reviews.reviewsLeftOut,
+        reviewsKept: reviews.ok ? year.length - reviews.reviewsLeftOut : 0,
       });
     }
   }
@@ -92,7 +92,7 @@ export function printSuspendBench(rows: readonly SuspendRow[]): void {
   console.log('lessons  activities  learner     events   full   sent (trim level)   + a year of reviews (level, reviews kept?)');
   for (const r of rows) {
     console.log(
-      `${String(r.lessons).padStart(7)}  ${String(r.activities).padStart(10)}  ${r.learner.padEnd(10)}  ${String(r.events).padStart(6)}  ${String(r.full).padStart(5)}  ${String(r.fitted).padStart(5)} (${r.level})           ${String(r.withReviews).padStart(5)} (${r.levelWithReviews}, ${r.reviews} reviews ${r.reviewsKept ? 'kept' : 'left out'})`,
+      `${String(r.lessons).padStart(7)}  ${String(r.activities).padStart(10)}  ${r.learner.padEnd(10)}  ${String(r.events).padStart(6)}  ${String(r.full).padStart(5)}  ${String(r.fitted).padStart(5)} (${r.level})           ${String(r.withReviews).padStart(5)} (${r.levelWithReviews}, ${r.reviewsKept} of ${r.reviews} reviews kept)`,
     );
   }
   const levels = [...new Set(rows.flatMap((r) => [r.level, r.levelWithReviews]))].sort();

@@ -9,6 +9,7 @@ import { readCompletionRecord } from '../../src/domain/records/read-record.ts';
 import { mergeResumed } from '../../src/domain/scorm/resume.ts';
 import { fitSuspendData } from '../../src/domain/scorm/fit-suspend-data.ts';
 import { decodeSuspendData, encodeSuspendData, SCORM12_SUSPEND_LIMIT } from '../../src/domain/scorm/suspend-data.ts';
+import { generatedCatalog, generatedLog } from '../fixtures/generated-course.ts';
 import { catalog, finishedCourse } from '../fixtures/scorm-course.ts';
 import { learnerSet, minute, progressLog } from '../fixtures/progress-events.ts';
 
@@ -104,32 +105,55 @@ describe('review events in SCORM suspend data', () => {
     expect(mergeResumed({ ...base, events: [] }, decoded).events.filter((e) => e.type === 'review')).toHaveLength(12);
   });
 
-  it('are the first thing left out when the log does not fit SCORM 1.2’s 4,096 characters, before any result is cut', () => {
-    const base = finishedCourse({ seed: 5 });
-    const start = Date.parse(base.events.at(-1)!.at);
-    // Two years of daily reviews: far more than fits beside a finished course.
-    const reviews = Array.from({ length: 2000 }, (_, n): ProgressEvent => ({
+  /** Two years of reviews after a course, one every nine hours: far more than fits beside it in SCORM 1.2. */
+  const manyReviews = (after: string, count = 2000, ids = itemIds) =>
+    Array.from({ length: count }, (_, n): ProgressEvent => ({
       id: `r${n}`,
-      at: new Date(start + n * 9 * 3_600_000 + (n % 13) * 1_000).toISOString(),
+      at: new Date(Date.parse(after) + (n + 1) * 9 * 3_600_000 + (n % 13) * 1_000).toISOString(),
       type: 'review',
-      itemId: itemIds[(n * 31) % itemIds.length]!,
+      itemId: ids[(n * 31) % ids.length]!,
       rating: ((n % 3) + 1) as 1 | 2 | 3,
       correct: n % 3 === 2,
     }));
+
+  it('that do not all fit SCORM 1.2’s 4,096 characters are cut first, oldest first, and nothing else is', () => {
+    const base = finishedCourse({ seed: 5 });
+    const reviews = manyReviews(base.events.at(-1)!.at);
     const alone = fitSuspendData(catalog, base, SCORM12_SUSPEND_LIMIT);
     const fit = fitSuspendData(catalog, { ...base, events: [...base.events, ...reviews] }, SCORM12_SUSPEND_LIMIT);
     if (!fit.ok || !alone.ok) throw new Error('does not fit');
+    expect(alone.level).toBe(0);
+    expect(fit.level).toBe(0);
     expect(fit.text.length).toBeLessThanOrEqual(SCORM12_SUSPEND_LIMIT);
-    expect(fit.reviewsLeftOut).toBe(true);
+    expect(fit.reviewsLeftOut).toBeGreaterThan(0);
+    expect(fit.reviewsLeftOut).toBeLessThan(reviews.length);
+    const decoded = decodeSuspendData(catalog, fit.text);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.trimmed).toBe(true);
+    expect(reviewsOf(decoded.events)).toEqual(reviewsOf(reviews.slice(fit.reviewsLeftOut)));
+    const rest = (events: readonly ProgressEvent[]) => events.filter((e) => e.type !== 'review' && e.type !== 'learner-set').length;
+    expect(rest(decoded.events)).toBe(rest(base.events));
+  });
+
+  it('are all left out before a course that itself needs cutting loses anything more', () => {
+    // A course three times this one, and a learner who needed many attempts: over 12,000 characters in full.
+    const big = generatedCatalog(130);
+    const base = generatedLog(big, { seed: 4, skill: 0.3, maxAttempts: 4, improve: 0.3, revisit: 0.2 });
+    const ids = big.activities.flatMap((a) => (a.kind === 'quiz' ? a.questions.map((q) => `${a.id}/${q.id}`) : []));
+    const alone = fitSuspendData(big, base, SCORM12_SUSPEND_LIMIT);
+    const reviews = manyReviews(base.events.at(-1)!.at, 50, ids);
+    const fit = fitSuspendData(big, { ...base, events: [...base.events, ...reviews] }, SCORM12_SUSPEND_LIMIT);
+    if (!fit.ok || !alone.ok) throw new Error('does not fit');
+    expect(alone.level).toBeGreaterThan(0);
+    expect(fit.reviewsLeftOut).toBe(50);
     expect(fit.level).toBe(alone.level);
-    expect(fit.text).toBe(encodeSuspendData(catalog, base, { trimmed: true }).text);
-    expect(fit.eventsLeftOut).toBe(2000 + alone.eventsLeftOut);
+    expect(fit.text).toBe(alone.text);
   });
 
   it('stay when they fit', () => {
     const base = finishedCourse({ seed: 5 });
     const fit = fitSuspendData(catalog, { ...base, events: [...base.events, review('r1', 1)] }, SCORM12_SUSPEND_LIMIT);
-    expect(fit.ok && fit.reviewsLeftOut).toBe(false);
+    expect(fit.ok && fit.reviewsLeftOut).toBe(0);
     const decoded = fit.ok ? decodeSuspendData(catalog, fit.text) : undefined;
     expect(decoded?.ok && reviewsOf(decoded.events)).toEqual([[second(minute(1)), `${quiz.id}/q1`, 1, false]]);
   });

@@ -13,7 +13,8 @@ import { encodeSuspendData, type EncodeResult, type ExtraSection } from './suspe
  *
  * The spaced reviews (section 3 of the suspend data) go first, before any of this: they only
  * schedule practice, decide nothing HR or the LMS reads, and stay in the learner's browser. A
- * log that does not fit whole is tried without its reviews at level 0, then cut level by level.
+ * log that does not fit whole keeps, at level 0, as many of its latest reviews as fit (the
+ * oldest matter least to the schedule); if none fit, it is cut level by level without them.
  * Sections owned elsewhere (`sections`) are kept at every level.
  */
 
@@ -49,22 +50,26 @@ export function fitSuspendData(
 ): FitResult {
   let smallest = Infinity;
   const reviews = log.events.filter((e) => e.type === 'review').length;
-  const tries = [{ level: 0 as TrimLevel, withoutReviews: false }, ...TRIM_LEVELS.map((level) => ({ level, withoutReviews: true }))];
-  for (const { level, withoutReviews } of reviews > 0 ? tries : tries.slice(1)) {
-    const events = trimEvents(catalog, log.events, level);
-    const result = encodeSuspendData(
-      catalog,
-      { ...log, events },
-      {
-        trimmed: level > 0 || (withoutReviews && reviews > 0),
-        withoutReviews,
-        ...(unreported ? { unreported } : {}),
-        ...(sections ? { sections } : {}),
-      },
-    );
-    const leftOut = log.events.length - events.length + (withoutReviews ? events.filter((e) => e.type === 'review').length : 0);
+  const extra = { ...(unreported ? { unreported } : {}), ...(sections ? { sections } : {}) };
+  const whole = encodeSuspendData(catalog, log, extra);
+  if (whole.text.length <= limit) return { ok: true, ...whole, level: 0, eventsLeftOut: 0, reviewsLeftOut: 0 };
+  smallest = whole.text.length;
+
+  // The most of the latest reviews that fit beside the whole log (0 if none): a binary search.
+  const withLatest = (n: number) => encodeSuspendData(catalog, log, { ...extra, trimmed: true, latestReviews: n });
+  let [fits, tooMany] = [0, reviews];
+  while (tooMany - fits > 1) {
+    const mid = Math.floor((fits + tooMany) / 2);
+    if (withLatest(mid).text.length <= limit) fits = mid;
+    else tooMany = mid;
+  }
+  if (fits > 0) return { ok: true, ...withLatest(fits), level: 0, eventsLeftOut: reviews - fits, reviewsLeftOut: reviews - fits };
+
+  for (const level of TRIM_LEVELS) {
+    const events = trimEvents(catalog, log.events, level).filter((e) => e.type !== 'review');
+    const result = encodeSuspendData(catalog, { ...log, events }, { ...extra, trimmed: level > 0 || reviews > 0 });
     if (result.text.length <= limit)
-      return { ok: true, ...result, level, eventsLeftOut: leftOut, reviewsLeftOut: withoutReviews && reviews > 0 };
+      return { ok: true, ...result, level, eventsLeftOut: log.events.length - events.length, reviewsLeftOut: reviews };
     smallest = Math.min(smallest, result.text.length);
   }
   return { ok: false, length: smallest };

@@ -94,8 +94,8 @@ export interface EncodeOptions {
   unreported?: ReadonlySet<string>;
   /** Sections of kinds this file does not own (tag ≥ 4), written as given after the lessons, attempts and reviews. */
   sections?: readonly ExtraSection[];
-  /** Leave the spaced reviews out (to make room; see `fit-suspend-data.ts`). */
-  withoutReviews?: boolean;
+  /** Carry only this many of the latest spaced reviews (to make room; see `fit-suspend-data.ts`); all when not given. */
+  latestReviews?: number;
 }
 
 /** A section of the suspend data owned elsewhere: a tag of its own (4 and up) and its bytes. */
@@ -108,7 +108,7 @@ export interface ExtraSection {
 export function encodeSuspendData(
   catalog: Catalogue,
   log: Pick<ProgressLog, 'events' | 'resetAt'>,
-  { trimmed = false, unreported, sections = [], withoutReviews = false }: EncodeOptions = {},
+  { trimmed = false, unreported, sections = [], latestReviews = Infinity }: EncodeOptions = {},
 ): EncodeResult {
   const lessonIndex = new Map(catalog.map.lessons.map((l, i) => [l.id, i]));
   const activityIndex = new Map(catalog.activities.map((a, i) => [a.id, i]));
@@ -179,7 +179,8 @@ export function encodeSuspendData(
     ),
   );
 
-  const reviews = withoutReviews ? [] : carried.flatMap((e) => (e.type === 'review' ? [{ ...e, at: seconds(e.at) }] : []));
+  const allReviews = carried.flatMap((e) => (e.type === 'review' ? [{ ...e, at: seconds(e.at) }] : []));
+  const reviews = allReviews.slice(Math.max(0, allReviews.length - latestReviews));
   if (reviews.length > 0) w.uint(Section.Reviews).block(encodeReviews(reviews, base));
 
   for (const section of sections) {
