@@ -37,7 +37,8 @@ export type FitResult =
       ok: true;
       level: TrimLevel;
       eventsLeftOut: number;
-      /** The spaced reviews were left out to make room. */ reviewsLeftOut: boolean;
+      /** Spaced reviews left out to make room, the oldest first. */
+      reviewsLeftOut: number;
     })
   | { ok: false; /** Length of the smallest version, still too long. */ length: number };
 
