@@ -26,9 +26,6 @@ export type ReviewActivity =
   | { kind: 'classification'; id: string; version: string; items: { id: string; type: PersonalityType; right: string | null }[] }
   | { kind: 'scenario'; id: string; version: string; nodes: { id: string; choices: { id: string; verdict: Verdict }[] }[] };
 
-/** A lesson's knowledge check is the quiz named `kc-<lesson id>` (as the SCORM course order assumes). */
-export const lessonCheckId = (lessonId: string): string => `kc-${lessonId}`;
-
 function reviewActivity(activity: CatalogueActivity): ReviewActivity | undefined {
   switch (activity.kind) {
     case 'quiz':

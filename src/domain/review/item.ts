@@ -1,4 +1,5 @@
-import { lessonCheckId, type ReviewActivity, type ReviewCourse } from './course.ts';
+import { lessonCheckId, moduleQuizId } from '../catalogue.ts';
+import type { ReviewActivity, ReviewCourse } from './course.ts';
 
 /**
  * One thing the daily review can ask again: a quiz question, a personality situation, or a
@@ -29,14 +30,14 @@ const partsOf = (activity: ReviewActivity): { kind: ReviewItem['kind']; part: st
 /** Every reviewable item of the course, by id, in catalogue order. */
 export function reviewItems(course: ReviewCourse): Map<string, ReviewItem> {
   const checkOf = new Map(course.lessons.map((l) => [lessonCheckId(l.id), l]));
+  const quizOf = new Map(course.lessons.map((l) => [moduleQuizId(l.module), l.module]));
   const requiredBy = new Map<string, string>();
   for (const lesson of course.lessons)
     for (const id of lesson.requiredActivities) if (!requiredBy.has(id)) requiredBy.set(id, lesson.module);
   const items = new Map<string, ReviewItem>();
   for (const activity of course.activities) {
     const lesson = checkOf.get(activity.id);
-    const moduleQuiz = /^module-(.+)$/.exec(activity.id)?.[1];
-    const group = lesson?.module ?? moduleQuiz ?? requiredBy.get(activity.id) ?? activity.id;
+    const group = lesson?.module ?? quizOf.get(activity.id) ?? requiredBy.get(activity.id) ?? activity.id;
     for (const { kind, part } of partsOf(activity)) {
       const id = reviewItemId(activity.id, part);
       items.set(id, { id, activityId: activity.id, kind, part, group, ...(lesson ? { lessonId: lesson.id } : {}) });

@@ -4,7 +4,7 @@ import { compareEvents } from '../progress/events.ts';
 import { decodeAnswers, encodeAnswers, type AnswerCoding } from './answer-codec.ts';
 import { ByteReader, ByteWriter, fromBase64Url, toBase64Url } from './bytes.ts';
 import { decodeReviews, encodeReviews } from './review-section.ts';
-import { catalogueFingerprints, type CatalogueActivity, type Catalogue } from '../catalogue.ts';
+import { catalogueFingerprints, lessonCheckId, type CatalogueActivity, type Catalogue } from '../catalogue.ts';
 
 /**
  * The progress log as SCORM suspend data: compact enough that a finished course three times
@@ -214,7 +214,7 @@ function courseOrder(catalog: Catalogue): readonly number[] {
     order.push(i);
     placed.add(i);
   };
-  for (const lesson of catalog.map.lessons) add(`kc-${lesson.id}`);
+  for (const lesson of catalog.map.lessons) add(lessonCheckId(lesson.id));
   catalog.activities.forEach((a) => add(a.id));
   orderCache.set(catalog, order);
   return order;
