@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { expect, hydrated, test } from './fixtures.ts';
 import { readQuiz, rightLabels, wrongLabels } from './quiz-answers.ts';
 
@@ -80,4 +82,88 @@ test('a learner who missed two questions of a lesson check finds them in the dai
 
   await page.goto('/');
   await expect(due).toContainText('今天没有要复习的内容');
+});
+
+test('a misjudged customer and a poor role-play reply come back for review, each answered and explained in its own terms', async ({
+  page,
+}) => {
+  const set = parse(readFileSync('content/classifications/personality-types.yaml', 'utf8')) as {
+    id: string;
+    types: { type: string; name: string }[];
+    items: { id: string; situation: string; type: string; options: { id: string; text: string; fits: string }[] }[];
+  };
+  const scenario = parse(readFileSync('content/scenarios/angry-powerful-delayed-order.yaml', 'utf8')) as {
+    id: string;
+    start: string;
+    nodes: { id: string; say: string; choices: { id: string; say: string; verdict: string }[] }[];
+  };
+  const item = set.items[0]!;
+  const wrongType = set.types.find((t) => t.type !== item.type)!;
+  const node = scenario.nodes.find((n) => n.id === scenario.start)!;
+  const poor = node.choices.find((c) => c.verdict === 'poor')!;
+  const good = node.choices.find((c) => c.verdict === 'good')!;
+  const at = (hours: number) => new Date(START.getTime() + hours * 3_600_000).toISOString();
+  const attempt = (activityId: string, activityKind: string, answers: unknown) => ({
+    activityId,
+    activityKind,
+    contentVersion: 'older',
+    answers,
+    score: 0,
+    maxScore: 1,
+    passed: false,
+    startedAt: at(0),
+    finishedAt: at(1),
+  });
+  const log = {
+    format: 'service-classroom/progress',
+    version: 1,
+    courseId: 'service-classroom',
+    events: [
+      {
+        id: 'a1',
+        at: at(1),
+        type: 'attempt',
+        attempt: attempt(set.id, 'quiz', { seed: 1, responses: { [item.id]: { type: wrongType.type } } }),
+      },
+      {
+        id: 'a2',
+        at: at(1),
+        type: 'attempt',
+        attempt: attempt(scenario.id, 'scenario', { mode: 'test', path: [[node.id, poor.id]], ending: 'lost' }),
+      },
+    ],
+  };
+  await page.clock.install({ time: new Date(START.getTime() + 48 * 3_600_000) });
+  await page.goto('/review/');
+  await page.evaluate((text) => localStorage.setItem('service-classroom:progress:v1', text), JSON.stringify(log));
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByText('今天还剩 2 项')).toBeVisible();
+
+  for (let n = 0; n < 2; n++) {
+    const situation = page.getByText(item.situation);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+    if (await situation.count()) {
+      await page
+        .getByRole('group', { name: '这位客户属于哪种性格？' })
+        .getByRole('radio', { name: set.types.find((t) => t.type === item.type)!.name })
+        .check();
+      const right = item.options.find((o) => o.fits === item.type)!;
+      await page.getByRole('group', { name: '最好怎样接待这位客户？' }).getByRole('radio', { name: right.text }).check();
+      await page.getByRole('button', { name: '确定' }).click();
+      await expect(page.getByRole('status').filter({ hasText: '答对了' })).toBeVisible();
+      await expect(page.getByText(/性格判断正确/)).toBeVisible();
+    } else {
+      await expect(page.getByText(node.say)).toBeVisible();
+      await page.getByRole('radio', { name: poor.say }).check();
+      await page.getByRole('button', { name: '确定' }).click();
+      // Wrong again: said in words, with the better reply shown beside the learner's.
+      await expect(page.getByRole('status').filter({ hasText: '这次没答对' })).toBeVisible();
+      await expect(page.getByText('更好的说法：')).toBeVisible();
+      await expect(page.getByText(good.say).first()).toBeVisible();
+    }
+    await page.getByRole('button', { name: n === 0 ? '下一项' : '完成' }).click();
+  }
+  await expect(page.getByText('今天的复习做完了，共 2 项。')).toBeVisible();
 });
