@@ -71,6 +71,9 @@ export type CatalogueKind = CatalogueActivity['kind'];
 /** A module's quiz is the knowledge check named `module-<module id>`. */
 export const moduleQuizId = (moduleId: string) => `module-${moduleId}`;
 
+/** A lesson's own knowledge check is the quiz named `kc-<lesson id>`. */
+export const lessonCheckId = (lessonId: string) => `kc-${lessonId}`;
+
 /** A hash over every scored activity's version: changes when any activity changes, and only then. */
 export function courseContentVersion(activities: readonly Pick<CatalogueActivity, 'id' | 'version'>[]): string {
   const pairs = activities.map((a) => [a.id, a.version]).sort(([a = ''], [b = '']) => (a < b ? -1 : a > b ? 1 : 0));

@@ -88,6 +88,20 @@ const attemptsSchema = z.array(attemptSchema).check(
   }),
 );
 
+const reviewSchema = z.object({
+  id: describe(filled(), "The review's event id in the learner's progress log."),
+  at: time('When the learner answered the item in the daily review.'),
+  itemId: describe(
+    filled(),
+    'The item reviewed: "<activity id>/<question, situation or decision-point id>" of a quiz, a personality-classification set or a role-play.',
+  ),
+  rating: describe(
+    z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    'The FSRS grade: 1 again (wrong), 2 hard (partly right), 3 good (right), 4 easy.',
+  ),
+  correct: describe(z.boolean(), 'Whether the answer earned full credit.'),
+});
+
 export const completionRecordSchema = z.object({
   format: describe(
     z.literal(RECORD_FORMAT),
@@ -99,12 +113,17 @@ export const completionRecordSchema = z.object({
   learner: learnerSchema,
   lessons: describe(z.array(lessonSchema), 'Every lesson of the course, in course order.'),
   attempts: describe(attemptsSchema, 'Every finished attempt, in the order finished.'),
+  reviews: describe(
+    z.optional(z.array(reviewSchema)),
+    'Every spaced review (the daily review on /review/), in the order answered. Practice only: it changes no score and no completion. Absent in records made before reviews existed, and when the learner has none.',
+  ),
 });
 
 export type CompletionRecord = z.infer<typeof completionRecordSchema>;
 export type RecordCourse = CompletionRecord['course'];
 export type RecordLesson = CompletionRecord['lessons'][number];
 export type RecordAttempt = CompletionRecord['attempts'][number];
+export type RecordReview = NonNullable<CompletionRecord['reviews']>[number];
 
 /** The published JSON Schema (2020-12) of the record, as `completion-record.schema.json` holds it. */
 export function completionRecordJsonSchema(): Record<string, unknown> {

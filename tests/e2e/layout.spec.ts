@@ -16,6 +16,7 @@ const PAGES = {
   'a lesson with a four-column table and a chart': '/lessons/your-communication-style/',
   'a lesson with the 16-step service cycle': '/lessons/service-process-map/',
   'my learning': '/me/',
+  'the daily review': '/review/',
   'the HR page': '/hr/',
   'the glossary': '/glossary/',
   'the sources': '/sources/',

@@ -245,13 +245,13 @@ describe('suspend data of the packages before this one (format 1)', () => {
 });
 
 describe('sections of kinds the codec does not read', () => {
-  it('come back as they were written, beside the lessons and attempts (room for spaced-review state)', () => {
+  it('come back as they were written, beside the lessons, attempts and reviews', () => {
     const log = finishedCourse({ seed: 12 });
-    const section = { tag: 3, bytes: Uint8Array.from([1, 2, 3, 250, 0, 7]) };
+    const section = { tag: 4, bytes: Uint8Array.from([1, 2, 3, 250, 0, 7]) };
     const decoded = decodeSuspendData(catalog, encodeSuspendData(catalog, log, { sections: [section] }).text);
     if (!decoded.ok) throw new Error(decoded.reason);
     expect(decoded.sections).toEqual([section]);
     expect(kept(decoded.events)).toEqual(kept(log.events));
-    expect(() => encodeSuspendData(catalog, log, { sections: [{ tag: 2, bytes: new Uint8Array() }] })).toThrow(/taken/);
+    expect(() => encodeSuspendData(catalog, log, { sections: [{ tag: 3, bytes: new Uint8Array() }] })).toThrow(/taken/);
   });
 });

@@ -46,11 +46,27 @@ interface EventBase {
   at: string;
 }
 
+/**
+ * How well a spaced review went, as FSRS grades it (`ts-fsrs` `Rating`): 1 again (wrong), 2 hard
+ * (partly right), 3 good (right). 4 (easy) is never written by this course but read if present.
+ */
+export type ReviewRating = 1 | 2 | 3 | 4;
+
+/** One answered item of the daily review (`src/domain/review/`); the schedule is replayed from these. */
+export interface Review {
+  /** `reviewItemId`: the activity and the question, situation or decision point reviewed. */
+  itemId: string;
+  rating: ReviewRating;
+  /** Full credit: what the learner is told and HR reads. */
+  correct: boolean;
+}
+
 export type ProgressEvent =
   | (EventBase & { type: 'lesson-viewed'; lessonId: string })
   | (EventBase & { type: 'lesson-completed'; lessonId: string })
   | (EventBase & { type: 'attempt'; attempt: Attempt })
-  | (EventBase & { type: 'learner-set'; learner: LearnerProfile });
+  | (EventBase & { type: 'learner-set'; learner: LearnerProfile })
+  | (EventBase & { type: 'review' } & Review);
 
 export interface ProgressLog {
   format: typeof PROGRESS_FORMAT;

@@ -33,6 +33,7 @@ export function isProgressEvent(v: unknown): v is ProgressEvent {
   const type = v['type'];
   if (type === 'lesson-viewed' || type === 'lesson-completed') return isText(v['lessonId']);
   if (type === 'attempt') return isAttempt(v['attempt']);
+  if (type === 'review') return isText(v['itemId']) && [1, 2, 3, 4].includes(v['rating'] as number) && typeof v['correct'] === 'boolean';
   return type === 'learner-set' && isLearnerProfile(v['learner']);
 }
 

@@ -8,8 +8,9 @@ const NO_LEARNER: LearnerProfile = { name: '', employeeId: '', department: '' };
 
 /**
  * The completion record of a progress log: the learner's profile, every lesson of the course in
- * course order with its state, and every attempt with its raw answers. Lessons the log mentions
- * but the course no longer has are left out; attempts are all kept, whatever they were at.
+ * course order with its state, every attempt with its raw answers, and the spaced reviews if
+ * there are any. Lessons the log mentions but the course no longer has are left out; attempts
+ * and reviews are all kept, whatever they were at.
  */
 export function completionRecord(
   log: ProgressLog,
@@ -18,6 +19,9 @@ export function completionRecord(
   exportedAt: string,
 ): CompletionRecord {
   const lessons = lessonProgress(log.events);
+  const reviews = log.events.flatMap((e) =>
+    e.type === 'review' ? [{ id: e.id, at: e.at, itemId: e.itemId, rating: e.rating, correct: e.correct }] : [],
+  );
   return {
     format: RECORD_FORMAT,
     version: RECORD_VERSION,
@@ -33,6 +37,7 @@ export function completionRecord(
         : { id: lesson.id, state: progress?.state === 'in-progress' ? 'in-progress' : 'not-started', ...viewed };
     }),
     attempts: log.events.flatMap((e) => (e.type === 'attempt' ? [{ id: e.id, ...e.attempt }] : [])),
+    ...(reviews.length > 0 ? { reviews } : {}),
   };
 }
 

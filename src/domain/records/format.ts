@@ -10,4 +10,4 @@
 export const RECORD_FORMAT = 'service-classroom/completion-record';
 export const RECORD_VERSION = 1;
 
-export type { CompletionRecord, RecordAttempt, RecordCourse, RecordLesson } from '../../schemas/completion-record.ts';
+export type { CompletionRecord, RecordAttempt, RecordCourse, RecordLesson, RecordReview } from '../../schemas/completion-record.ts';

@@ -11,10 +11,11 @@ import { encodeSuspendData, type EncodeResult, type ExtraSection } from './suspe
  * kept down to step 5; step 6 is the last resort of a course far larger than this one. The full
  * log always stays in the learner's browser; only the LMS copy is cut.
  *
- * Spaced-review state (issue 16), when it comes, is its own section of the suspend data
- * (`sections`, see `suspend-data.ts`), kept at every level here: its owner aggregates it (per
- * item, not per review) before it is passed in, and leaves it out if even step 5 does not fit,
- * before the course's own record is cut to step 6.
+ * The spaced reviews (section 3 of the suspend data) go first, before any of this: they only
+ * schedule practice, decide nothing HR or the LMS reads, and stay in the learner's browser. A
+ * log that does not fit whole keeps, at level 0, as many of its latest reviews as fit (the
+ * oldest matter least to the schedule); if none fit, it is cut level by level without them.
+ * Sections owned elsewhere (`sections`) are kept at every level.
  */
 
 export type TrimLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -32,7 +33,13 @@ export const TRIM_STEPS: Record<TrimLevel, string> = {
 };
 
 export type FitResult =
-  | (EncodeResult & { ok: true; level: TrimLevel; eventsLeftOut: number })
+  | (EncodeResult & {
+      ok: true;
+      level: TrimLevel;
+      eventsLeftOut: number;
+      /** Spaced reviews left out to make room, the oldest first. */
+      reviewsLeftOut: number;
+    })
   | { ok: false; /** Length of the smallest version, still too long. */ length: number };
 
 export function fitSuspendData(
@@ -43,14 +50,27 @@ export function fitSuspendData(
   sections?: readonly ExtraSection[],
 ): FitResult {
   let smallest = Infinity;
+  const reviews = log.events.filter((e) => e.type === 'review').length;
+  const extra = { ...(unreported ? { unreported } : {}), ...(sections ? { sections } : {}) };
+  const whole = encodeSuspendData(catalog, log, extra);
+  if (whole.text.length <= limit) return { ok: true, ...whole, level: 0, eventsLeftOut: 0, reviewsLeftOut: 0 };
+  smallest = whole.text.length;
+
+  // The most of the latest reviews that fit beside the whole log (0 if none): a binary search.
+  const withLatest = (n: number) => encodeSuspendData(catalog, log, { ...extra, trimmed: true, latestReviews: n });
+  let [fits, tooMany] = [0, reviews];
+  while (tooMany - fits > 1) {
+    const mid = Math.floor((fits + tooMany) / 2);
+    if (withLatest(mid).text.length <= limit) fits = mid;
+    else tooMany = mid;
+  }
+  if (fits > 0) return { ok: true, ...withLatest(fits), level: 0, eventsLeftOut: reviews - fits, reviewsLeftOut: reviews - fits };
+
   for (const level of TRIM_LEVELS) {
-    const events = trimEvents(catalog, log.events, level);
-    const result = encodeSuspendData(
-      catalog,
-      { ...log, events },
-      { trimmed: level > 0, ...(unreported ? { unreported } : {}), ...(sections ? { sections } : {}) },
-    );
-    if (result.text.length <= limit) return { ok: true, ...result, level, eventsLeftOut: log.events.length - events.length };
+    const events = trimEvents(catalog, log.events, level).filter((e) => e.type !== 'review');
+    const result = encodeSuspendData(catalog, { ...log, events }, { ...extra, trimmed: level > 0 || reviews > 0 });
+    if (result.text.length <= limit)
+      return { ok: true, ...result, level, eventsLeftOut: log.events.length - events.length, reviewsLeftOut: reviews };
     smallest = Math.min(smallest, result.text.length);
   }
   return { ok: false, length: smallest };
@@ -69,6 +89,7 @@ export function trimEvents(catalog: Catalogue, events: readonly ProgressEvent[],
   return events.flatMap((e): ProgressEvent[] => {
     switch (e.type) {
       case 'learner-set':
+      case 'review':
         return [e];
       case 'lesson-viewed':
         return level >= 6 || completedLessons.has(e.lessonId) ? [] : [e];

@@ -34,6 +34,8 @@ export function sameAs(event: ProgressEvent): string {
       return `attempt|${event.attempt.activityId}|${toSecond(event.attempt.finishedAt)}`;
     case 'learner-set':
       return `learner-set|${event.id}`;
+    case 'review':
+      return `review|${event.itemId}|${toSecond(event.at)}`;
   }
 }
 

@@ -3,7 +3,8 @@ import type { ActivityKind, Attempt, ProgressEvent, ProgressLog } from '../progr
 import { compareEvents } from '../progress/events.ts';
 import { decodeAnswers, encodeAnswers, type AnswerCoding } from './answer-codec.ts';
 import { ByteReader, ByteWriter, fromBase64Url, toBase64Url } from './bytes.ts';
-import { catalogueFingerprints, type CatalogueActivity, type Catalogue } from '../catalogue.ts';
+import { decodeReviews, encodeReviews } from './review-section.ts';
+import { catalogueFingerprints, lessonCheckId, type CatalogueActivity, type Catalogue } from '../catalogue.ts';
 
 /**
  * The progress log as SCORM suspend data: compact enough that a finished course three times
@@ -18,7 +19,7 @@ import { catalogueFingerprints, type CatalogueActivity, type Catalogue } from '.
  *   format (2) · shape fingerprint · structure fingerprint · flags (1 = trimmed, 2 = has reset)
  *   · base time (zigzag seconds since 2024-01-01 UTC) · [reset time − base]
  *   · sections, each: tag · length-prefixed bytes. A reader skips a section whose tag it does
- *     not know, so a new kind of record (say spaced-review state) is added as a new section
+ *     not know, so a new kind of record (as the spaced reviews were) is added as a new section
  *     without breaking older packages; a change old readers would misread bumps the format.
  *     Section 1, lessons, in catalog order, as two columns:
  *       counts: per lesson, visits · completions
@@ -29,7 +30,9 @@ import { catalogueFingerprints, type CatalogueActivity, type Catalogue } from '.
  *       as the flags say) · answers (length-prefixed, empty: none; `answer-codec.ts`, relative)
  *   Columns put alike values together (flags, small deltas, right answers), which deflate
  *   squeezes far better than the same values interleaved.
- *   Section 3 is kept for spaced-review state (issue 16), the first thing cut when space runs out.
+ *   Section 3, the spaced reviews (`review-section.ts`), written only when the log has any; the
+ *     first thing left out when space runs out (`fit-suspend-data.ts`). Packages that predate it
+ *     hand it on unread, as any section of a kind they do not know.
  *
  * Format 1 (packages before format 2; still read, never written): the same header with format
  * 1, then an event count and the events in canonical order, each: head = kind (0 viewed,
@@ -52,7 +55,7 @@ export const SCORM2004_SUSPEND_LIMIT = 64000;
 const EPOCH = Date.UTC(2024, 0, 1) / 1000;
 const KINDS: readonly ActivityKind[] = ['quiz', 'assessment', 'scenario'];
 const Tag = { Viewed: 0, Completed: 1, Attempt: 2 } as const;
-const Section = { Lessons: 1, Attempts: 2 } as const;
+const Section = { Lessons: 1, Attempts: 2, Reviews: 3 } as const;
 const AttemptFlag = { Passed: 1, CatalogVersion: 2, WholeScore: 4, CatalogMax: 8, CatalogKind: 16, Unreported: 32 } as const;
 
 const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
@@ -89,11 +92,13 @@ export interface EncodeOptions {
   trimmed?: boolean;
   /** Ids of attempts whose interactions the LMS has not accepted yet: the next launch, wherever it is, sends them. */
   unreported?: ReadonlySet<string>;
-  /** Sections of kinds this file does not own (tag ≥ 3, e.g. spaced-review state), written as given after the lessons and attempts. */
+  /** Sections of kinds this file does not own (tag ≥ 4), written as given after the lessons, attempts and reviews. */
   sections?: readonly ExtraSection[];
+  /** Carry only this many of the latest spaced reviews (to make room; see `fit-suspend-data.ts`); all when not given. */
+  latestReviews?: number;
 }
 
-/** A section of the suspend data owned elsewhere: a tag of its own (3 and up) and its bytes. */
+/** A section of the suspend data owned elsewhere: a tag of its own (4 and up) and its bytes. */
 export interface ExtraSection {
   tag: number;
   bytes: Uint8Array;
@@ -103,7 +108,7 @@ export interface ExtraSection {
 export function encodeSuspendData(
   catalog: Catalogue,
   log: Pick<ProgressLog, 'events' | 'resetAt'>,
-  { trimmed = false, unreported, sections = [] }: EncodeOptions = {},
+  { trimmed = false, unreported, sections = [], latestReviews = Infinity }: EncodeOptions = {},
 ): EncodeResult {
   const lessonIndex = new Map(catalog.map.lessons.map((l, i) => [l.id, i]));
   const activityIndex = new Map(catalog.activities.map((a, i) => [a.id, i]));
@@ -174,8 +179,12 @@ export function encodeSuspendData(
     ),
   );
 
+  const allReviews = carried.flatMap((e) => (e.type === 'review' ? [{ ...e, at: seconds(e.at) }] : []));
+  const reviews = allReviews.slice(Math.max(0, allReviews.length - latestReviews));
+  if (reviews.length > 0) w.uint(Section.Reviews).block(encodeReviews(reviews, base));
+
   for (const section of sections) {
-    if (section.tag <= Section.Attempts) throw new RangeError(`section tag ${section.tag} is taken`);
+    if (section.tag <= Section.Reviews) throw new RangeError(`section tag ${section.tag} is taken`);
     w.uint(section.tag).block(section.bytes);
   }
 
@@ -205,7 +214,7 @@ function courseOrder(catalog: Catalogue): readonly number[] {
     order.push(i);
     placed.add(i);
   };
-  for (const lesson of catalog.map.lessons) add(`kc-${lesson.id}`);
+  for (const lesson of catalog.map.lessons) add(lessonCheckId(lesson.id));
   catalog.activities.forEach((a) => add(a.id));
   orderCache.set(catalog, order);
   return order;
@@ -304,7 +313,7 @@ export type DecodeResult =
       answersDropped: number;
       /** Ids (among `events`) of attempts whose interactions the LMS has not accepted yet. */
       unreported: string[];
-      /** Sections of kinds this file does not read (tag ≥ 3), as they were written. */
+      /** Sections of kinds this file does not read (tag ≥ 4), as they were written. */
       sections: ExtraSection[];
     }
   | { ok: false; reason: 'empty' | 'format' | 'corrupt' | 'other-catalog' };
@@ -396,8 +405,12 @@ function readSections(catalog: Catalogue, r: ByteReader, base: number, sameStruc
         const read = readAttempt(spec, t, fields, score!, extra!, () => answers!.block(), sameStructure ? 'relative' : undefined);
         pushAttempt(body, seen, i, t, read);
       }
+    } else if (tag === Section.Reviews) {
+      for (const { itemId, at, rating, correct } of decodeReviews(section, base)) {
+        body.events.push({ id: eventId(seen, `r-${itemId}`, at), at: iso(at), type: 'review', itemId, rating, correct });
+      }
     } else {
-      // Another section (spaced-review state, or a kind a later package added): handed on as it is.
+      // A section of a kind a later package added: handed on as it is.
       body.sections.push({ tag, bytes: section.rest() });
     }
   }

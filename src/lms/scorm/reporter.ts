@@ -220,6 +220,8 @@ export class ScormReporter {
       );
       return false;
     }
+    if (fit.reviewsLeftOut)
+      diagnostics.note(`spaced reviews left out of the suspend data to fit ${limit} chars; they stay in this browser`);
     if (fit.level > 0)
       diagnostics.note(`suspend data cut down to fit ${limit} chars: ${TRIM_STEPS[fit.level]}; the full record stays in this browser`);
     const text = tagged(fit.text);
