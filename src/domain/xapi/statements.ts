@@ -141,7 +141,7 @@ function attemptResult(attempt: Attempt): StatementResult {
   };
 }
 
-/** One event as a statement, or undefined for events that are not reported (a profile change). */
+/** One event as a statement, or undefined for events that are not reported (a profile change, a review). */
 export function statementOf(event: ProgressEvent, actor: Agent, ctx: StatementContext): Statement | undefined {
   const context: Statement['context'] = {
     ...(ctx.registration ? { registration: ctx.registration } : {}),
@@ -174,7 +174,9 @@ export function statementOf(event: ProgressEvent, actor: Agent, ctx: StatementCo
         result: attemptResult(attempt),
       };
     }
+    // A profile change is in the actor; a spaced review is practice, which no LRS report counts.
     case 'learner-set':
+    case 'review':
       return undefined;
   }
 }
