@@ -11,7 +11,10 @@ import {
   recordAnswer,
   type LrsAnswer,
 } from '../../src/domain/xapi/queue.ts';
-import { statementsOf, type Statement } from '../../src/domain/xapi/statements.ts';
+import { statementId, statementsOf, type Statement } from '../../src/domain/xapi/statements.ts';
+
+/** The statement ids of events named by these ids (events in fixtures have short ids; statements need UUIDs). */
+const ids = (...eventIds: string[]) => eventIds.map(statementId);
 import { completed, learnerSet, progressLog, viewed } from '../fixtures/progress-events.ts';
 
 const ctx = { courseIri: 'https://service-classroom.invalid/courses/c', courseVersion: 'v1' };
@@ -45,23 +48,23 @@ describe('what an LRS answer means for a statement', () => {
 describe('the queue: derived statements minus answered ids', () => {
   it('sends each statement until the LRS takes it, then never again', () => {
     let ledger = emptyLedger();
-    expect(pendingStatements(statements, ledger, 'v1').map((s) => s.id)).toEqual(['a', 'b', 'c']);
-    ledger = recordAnswer(ledger, 'a', { status: 204 }, at, 'v1');
-    ledger = recordAnswer(ledger, 'b', { status: 409 }, at, 'v1');
-    ledger = recordAnswer(ledger, 'c', { failure: 'network' }, at, 'v1');
-    expect(pendingStatements(statements, ledger, 'v1').map((s) => s.id)).toEqual(['c']);
+    expect(pendingStatements(statements, ledger, 'v1').map((s) => s.id)).toEqual(ids('a', 'b', 'c'));
+    ledger = recordAnswer(ledger, statementId('a'), { status: 204 }, at, 'v1');
+    ledger = recordAnswer(ledger, statementId('b'), { status: 409 }, at, 'v1');
+    ledger = recordAnswer(ledger, statementId('c'), { failure: 'network' }, at, 'v1');
+    expect(pendingStatements(statements, ledger, 'v1').map((s) => s.id)).toEqual(ids('c'));
     expect(queueCounts(statements, ledger, 'v1')).toEqual({ queued: 1, sent: 2, refused: 0 });
   });
 
   it('keeps a refused statement with its reason, and tries it again only when the course version changes', () => {
-    const ledger = recordAnswer(emptyLedger(), 'b', { status: 400, body: 'actor is invalid' }, at, 'v1');
-    expect(ledger.refused['b']).toEqual({ status: 400, reason: 'actor is invalid', at, courseVersion: 'v1' });
-    expect(pendingStatements(statements, ledger, 'v1').map((s) => s.id)).toEqual(['a', 'c']);
+    const ledger = recordAnswer(emptyLedger(), statementId('b'), { status: 400, body: 'actor is invalid' }, at, 'v1');
+    expect(ledger.refused[statementId('b')]).toEqual({ status: 400, reason: 'actor is invalid', at, courseVersion: 'v1' });
+    expect(pendingStatements(statements, ledger, 'v1').map((s) => s.id)).toEqual(ids('a', 'c'));
     expect(queueCounts(statements, ledger, 'v1')).toEqual({ queued: 2, sent: 0, refused: 1 });
-    expect(pendingStatements(statements, ledger, 'v2').map((s) => s.id)).toEqual(['a', 'b', 'c']);
-    const later = recordAnswer(ledger, 'b', { status: 204 }, at, 'v2');
+    expect(pendingStatements(statements, ledger, 'v2').map((s) => s.id)).toEqual(ids('a', 'b', 'c'));
+    const later = recordAnswer(ledger, statementId('b'), { status: 204 }, at, 'v2');
     expect(later.refused).toEqual({});
-    expect(later.acknowledged).toEqual(['b']);
+    expect(later.acknowledged).toEqual(ids('b'));
   });
 
   it('never queues an acknowledged id, whatever the order of answers', () => {
@@ -70,7 +73,7 @@ describe('the queue: derived statements minus answered ids', () => {
       fc.constant<LrsAnswer>({ failure: 'network' }),
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), answer)), (answers) => {
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...ids('a', 'b', 'c')), answer)), (answers) => {
         const ledger = answers.reduce((l, [id, a]) => recordAnswer(l, id, a, at, 'v1'), emptyLedger());
         const pending = new Set(pendingStatements(statements, ledger, 'v1').map((s) => s.id));
         for (const id of ledger.acknowledged) expect(pending.has(id)).toBe(false);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LrsAnswer } from '../../src/domain/xapi/queue.ts';
-import type { Statement } from '../../src/domain/xapi/statements.ts';
+import { statementId, type Statement } from '../../src/domain/xapi/statements.ts';
 import type { LrsClient } from '../../src/lms/xapi/lrs-client.ts';
 import { lrsConfigFrom } from '../../src/lms/xapi/lrs-config.ts';
 import { $lrsStatus, startSending } from '../../src/lms/xapi/sender.ts';
@@ -104,7 +104,7 @@ describe('the sender', () => {
     await settle();
     completeLesson('intro');
     await settle();
-    expect(lrs.calls).toEqual(['e-1', 'e-3']);
+    expect(lrs.calls).toEqual(['e-1', 'e-3'].map(statementId));
     expect($lrsStatus.get()).toMatchObject({ hasLearner: true, queued: 0, sent: 2, refused: 0 });
   });
 
@@ -121,7 +121,7 @@ describe('the sender', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(lrs.calls).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(lrs.calls).toEqual(['e-2', 'e-2', 'e-2']);
+    expect(lrs.calls).toEqual(['e-2', 'e-2', 'e-2'].map(statementId));
     expect($lrsStatus.get()).toMatchObject({ queued: 0, sent: 1 });
     expect($lrsStatus.get().failure).toBeUndefined();
   });
@@ -137,7 +137,7 @@ describe('the sender', () => {
     stop();
     start(lrs);
     await settle();
-    expect(lrs.calls).toEqual(['e-2', 'e-3']);
+    expect(lrs.calls).toEqual(['e-2', 'e-3'].map(statementId));
     expect($lrsStatus.get()).toMatchObject({ queued: 0, sent: 1, refused: 1, refusal: 'HTTP 400: bad statement' });
   });
 

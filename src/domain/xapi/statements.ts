@@ -68,7 +68,7 @@ export interface Statement {
   id: string;
   actor: Agent;
   verb: (typeof VERBS)[VerbName];
-  object: { objectType: 'Activity'; id: string; definition: { type: string } };
+  object: { objectType: 'Activity'; id: string; definition: { type: string; name?: Record<string, string> } };
   result?: StatementResult;
   timestamp: string;
   context: {
@@ -91,6 +91,8 @@ export interface StatementContext {
   registration?: string;
   /** cmi5: the context template's extensions, added to each statement's. */
   contextExtras?: Record<string, JsonValue>;
+  /** Lesson and activity titles by id, sent as each activity's name so an LRS's reports read in words. */
+  titles?: ReadonlyMap<string, string>;
 }
 
 /** The learner of a log as an xAPI agent, or undefined while there is no employee id to file it under. */
@@ -101,14 +103,36 @@ export function agentOf(learner: LearnerProfile | undefined, homePage: string): 
   return { objectType: 'Agent', ...(name ? { name } : {}), account: { homePage, name: employeeId } };
 }
 
+/** ISO 8601 duration from milliseconds, to the hundredth of a second (`PT1H2M3.45S`); negative counts as none. */
+export function isoDurationMs(ms: number): string {
+  const centis = Number.isFinite(ms) ? Math.max(0, Math.round(ms / 10)) : 0;
+  const h = Math.floor(centis / 360000);
+  const m = Math.floor((centis % 360000) / 6000);
+  const s = (centis % 6000) / 100;
+  return `PT${h > 0 ? `${h}H` : ''}${m > 0 ? `${m}M` : ''}${Number(s.toFixed(2))}S`;
+}
+
+/** The duration between two times; a finish before the start (a clock changed mid-attempt) counts as no time. */
+export const isoDuration = (startedAt: string, finishedAt: string): string => isoDurationMs(Date.parse(finishedAt) - Date.parse(startedAt));
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** 32-bit FNV-1a of a string, from a seed: four of them make a stable 128-bit name. */
+function fnv(text: string, seed: number): string {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
 /**
- * ISO 8601 duration between two times, in seconds to the hundredth as xAPI keeps them; a finish
- * before the start (a clock changed mid-attempt) counts as no time.
+ * The statement id for a progress event: the event's own id, which the course makes with
+ * `crypto.randomUUID()`. An older event whose id is not a UUID (xAPI requires one) gets a UUID
+ * made from it, the same every time, so it too is never sent as two statements.
  */
-export function isoDuration(startedAt: string, finishedAt: string): string {
-  const ms = Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt));
-  const seconds = Number.isFinite(ms) ? Math.round(ms / 10) / 100 : 0;
-  return `PT${seconds}S`;
+export function statementId(eventId: string): string {
+  if (UUID.test(eventId)) return eventId.toLowerCase();
+  const hex = [0, 1, 2, 3].map((seed) => fnv(eventId, seed)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) & 3]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The verb an attempt is reported with: the self-assessment is not graded, only finished. */
@@ -148,7 +172,11 @@ export function statementOf(event: ProgressEvent, actor: Agent, ctx: StatementCo
     contextActivities: { parent: [{ objectType: 'Activity', id: ctx.courseIri }] },
     extensions: { ...ctx.contextExtras, [EXT.courseVersion]: ctx.courseVersion },
   };
-  const base = { id: event.id, actor, timestamp: event.at, context };
+  const base = { id: statementId(event.id), actor, timestamp: event.at, context };
+  const named = (id: string) => {
+    const title = ctx.titles?.get(id);
+    return title ? { name: { 'zh-CN': title } } : {};
+  };
   switch (event.type) {
     case 'lesson-viewed':
     case 'lesson-completed':
@@ -158,7 +186,7 @@ export function statementOf(event: ProgressEvent, actor: Agent, ctx: StatementCo
         object: {
           objectType: 'Activity',
           id: activityIri(ctx.courseIri, 'lesson', event.lessonId),
-          definition: { type: ACTIVITY_TYPE.lesson },
+          definition: { type: ACTIVITY_TYPE.lesson, ...named(event.lessonId) },
         },
       };
     case 'attempt': {
@@ -169,7 +197,7 @@ export function statementOf(event: ProgressEvent, actor: Agent, ctx: StatementCo
         object: {
           objectType: 'Activity',
           id: activityIri(ctx.courseIri, attempt.activityKind, attempt.activityId),
-          definition: { type: ACTIVITY_TYPE[attempt.activityKind] },
+          definition: { type: ACTIVITY_TYPE[attempt.activityKind], ...named(attempt.activityId) },
         },
         result: attemptResult(attempt),
       };

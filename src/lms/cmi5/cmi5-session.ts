@@ -2,15 +2,8 @@ import Cmi5 from '@xapi/cmi5';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import { dueVerbs, type LaunchMode, type MoveOnVerb } from '../../domain/cmi5/move-on.ts';
 import { CMI5_STATE_ID, emptyState, readState, stateDocument, type Cmi5State } from '../../domain/cmi5/saved-state.ts';
-import {
-  attemptStatements,
-  definedStatement,
-  statementId,
-  withCmi5Context,
-  type Cmi5Launch,
-  type XapiAgent,
-  type XapiStatement,
-} from '../../domain/cmi5/statements.ts';
+import { statementId, statementsOf, type Agent } from '../../domain/xapi/statements.ts';
+import { definedStatement, withCmi5Context, type Cmi5Launch, type XapiAgent, type XapiStatement } from '../../domain/cmi5/statements.ts';
 import { mergeLogs } from '../../domain/progress/merge.ts';
 import { parseProgress } from '../../domain/progress/parse.ts';
 import { courseReport } from '../../domain/scorm/report.ts';
@@ -259,13 +252,14 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     if (this.launchMode !== 'Normal') return [];
     const { catalog } = this.options;
     const sent = new Set(this.state.sent);
-    return attemptStatements(this.state.progress, {
+    const titles = new Map([...catalog.map.lessons, ...catalog.activities].map((x) => [x.id, x.title]));
+    return statementsOf(this.state.progress, {
       courseIri: launch.activityId,
       courseVersion: catalog.course.contentVersion,
-      actor: launch.actor,
-      activities: catalog.activities,
-      lessons: catalog.map.lessons,
+      actor: launch.actor as Agent,
+      titles,
     })
+      .map((s) => s as unknown as XapiStatement)
       .filter((s) => !sent.has(s.id) && !this.refused.has(s.id))
       .map((s) => withCmi5Context(s, launch));
   }
