@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
 import { contentChecks } from './src/integrations/content/index.ts';
+import { hantEdition } from './src/integrations/hant/index.ts';
 import { offlineSupport } from './src/integrations/offline/index.ts';
 import { searchIndex } from './src/integrations/search/index.ts';
 import { rehypeLessonSections } from './src/integrations/slides/rehype-lesson-sections.ts';
@@ -19,7 +20,15 @@ export default defineConfig({
   ...(process.env.COURSE_ROOT ? { cacheDir: `${process.env.COURSE_ROOT}/.astro-cache` } : {}),
 
   // No `disclose-version` module: one request and 80 bytes less on every page with an island.
-  integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex(), offlineSupport()],
+  integrations: [
+    contentChecks(),
+    mdx(),
+    svelte({ compilerOptions: { discloseVersion: false } }),
+    // Order matters: the Traditional edition is written first, so search and the worker include it.
+    hantEdition(),
+    searchIndex(),
+    offlineSupport(),
+  ],
   // Lessons need a rehype pass (sections as slides), so Markdown goes through unified.
   markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections] }), syntaxHighlight: false },
   security: {
