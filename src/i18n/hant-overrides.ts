@@ -1,8 +1,8 @@
 /**
  * Reviewed corrections to OpenCC's Simplified → Traditional (Taiwan) conversion, applied to its
- * output. Each one names the Simplified text, what the converter wrote, what a Traditional
- * reader expects, and why. Add one only after reading the converted page: a wrong character in a
- * lesson is found by reading, not by the build.
+ * output, and the reviewed exceptions of the check that no Simplified-only character is left in
+ * the Traditional edition. Found by scanning the built edition (`tests/e2e/hant.spec.ts`) and
+ * reading each hit in its sentence; add an entry only after reading the converted page.
  */
 export interface HantOverride {
   /** The Simplified source text where the converter goes wrong. */
@@ -14,4 +14,49 @@ export interface HantOverride {
   reason: string;
 }
 
-export const HANT_OVERRIDES: readonly HantOverride[] = [];
+export const HANT_OVERRIDES: readonly HantOverride[] = [
+  {
+    simplified: '今天后面',
+    converted: '今天后面',
+    traditional: '今天後面',
+    reason: 'OpenCC reads 天后 (the sea goddess) and keeps 后; here it is 今天 + 后面 (the dishes still to come).',
+  },
+  {
+    simplified: '提高几个',
+    converted: '提高几個',
+    traditional: '提高幾個',
+    reason: 'OpenCC reads 高几 (a tall side table) and keeps 几; here it is 几个 (a few percentage points).',
+  },
+  {
+    simplified: '风格里',
+    converted: '風格里',
+    traditional: '風格裡',
+    reason: 'OpenCC reads 格里 as a transliterated name and keeps 里; here it is 里 "in" (in every service style).',
+  },
+  {
+    simplified: '服务企业里人人',
+    converted: '服務企業里人人',
+    traditional: '服務企業裡人人',
+    reason: 'OpenCC reads 務企業 and leaves 里; here it is 里 "in" (in a service company everyone…).',
+  },
+  {
+    simplified: '合作伙伴',
+    converted: '合作伙伴',
+    traditional: '合作夥伴',
+    reason: 'Taiwan writes 夥伴 (partner), as OpenCC does for 伙伴 alone; its phrase table keeps 伙 in 合作伙伴.',
+  },
+];
+
+export interface HantException {
+  /** A word that is right in Traditional although one of its characters is also a Simplified form. */
+  word: string;
+  reason: string;
+}
+
+export const HANT_EXCEPTIONS: readonly HantException[] = [
+  { word: '划算', reason: '划算 (worth it) is the standard Traditional spelling; 劃 is for strokes and plans.' },
+  { word: '鄰里', reason: '里 here is the neighbourhood, not 裡 "inside".' },
+  { word: '批准', reason: '准 (permit) is its own Traditional character; 準 is "accurate".' },
+  { word: '准予', reason: '准 (permit) is its own Traditional character; 準 is "accurate".' },
+  { word: '相干', reason: '干 (to concern) is its own Traditional character in 相干; 幹 and 乾 are other words.' },
+];
