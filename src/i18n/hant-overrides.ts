@@ -40,6 +40,24 @@ export const HANT_OVERRIDES: readonly HantOverride[] = [
     reason: 'OpenCC reads 務企業 and leaves 里; here it is 里 "in" (in a service company everyone…).',
   },
   {
+    simplified: '模块五里',
+    converted: '模塊五里',
+    traditional: '模塊五裡',
+    reason: 'OpenCC reads 五里 (five li, a distance) and keeps 里; here it is 里 "in" (in module five).',
+  },
+  {
+    simplified: '流失成本里',
+    converted: '流失成本里',
+    traditional: '流失成本裡',
+    reason: 'OpenCC leaves 里 after 成本; here it is 里 "in" (in the cost of losing customers).',
+  },
+  {
+    simplified: '服务业里人人',
+    converted: '服務業里人人',
+    traditional: '服務業裡人人',
+    reason: 'OpenCC leaves 里 before 人人; here it is 里 "in" (everyone in the service trade).',
+  },
+  {
     simplified: '合作伙伴',
     converted: '合作伙伴',
     traditional: '合作夥伴',
