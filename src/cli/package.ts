@@ -1,19 +1,45 @@
 // `npm run package` (after `astro build`): writes the course as SCORM 1.2 and SCORM 2004 packages
 // to `packages/`, from the built site in `dist/`. See src/packaging/.
+// `npm run package -- --script=hant` packages the Traditional Chinese edition instead
+// (`…-scorm12-zh-hant.zip`); one package holds one script.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HANT_DIR, type Script } from '../i18n/editions.ts';
+import { convertHtml } from '../integrations/hant/convert-html.ts';
+import { hantConverter } from '../integrations/hant/convert-text.ts';
+import { editionSite } from '../packaging/edition-site.ts';
 import { packageCourse } from '../packaging/package-course.ts';
 
 const root = process.cwd();
 const outDir = join(root, 'packages');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const { values } = parseArgs({ options: { script: { type: 'string', default: 'hans' } } });
+if (values.script !== 'hans' && values.script !== 'hant') {
+  console.error(`--script must be hans (Simplified, the default) or hant (Traditional), not "${values.script}"`);
+  process.exit(2);
+}
+const script: Script = values.script;
 
-const { packages, missing } = await packageCourse({ root, dist: join(root, 'dist'), packageVersion: version });
+const site = editionSite(join(root, 'dist'), script);
+const convert = script === 'hant' ? hantConverter() : undefined;
+const { packages, missing } = await packageCourse({
+  root,
+  dist: site.dir,
+  packageVersion: version,
+  ...(convert
+    ? {
+        convertPackage: (path: string, text: string) =>
+          path.endsWith('.html') ? convertHtml(text, { convert, url: (url) => url }) : convert(text),
+      }
+    : {}),
+}).finally(site.remove);
 mkdirSync(outDir, { recursive: true });
 for (const pkg of packages) {
-  writeFileSync(join(outDir, pkg.fileName), pkg.zip);
+  const fileName = script === 'hant' ? pkg.fileName.replace(/\.zip$/, `-${HANT_DIR}.zip`) : pkg.fileName;
+  writeFileSync(join(outDir, fileName), pkg.zip);
   const count = Object.keys(pkg.files).length;
-  console.log(`SCORM ${pkg.version}: packages/${pkg.fileName} (${count} files, ${(pkg.zip.length / 1024 / 1024).toFixed(1)} MB)`);
+  console.log(`SCORM ${pkg.version}: packages/${fileName} (${count} files, ${(pkg.zip.length / 1024 / 1024).toFixed(1)} MB)`);
 }
 if (missing.length > 0) {
   console.error(`\n${missing.length} links point at no file of the course (broken on the website too):`);
