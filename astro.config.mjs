@@ -25,7 +25,8 @@ export default defineConfig({
     mdx(),
     svelte({ compilerOptions: { discloseVersion: false } }),
     // Order matters: the Traditional edition is written first, so search and the worker include it.
-    hantEdition(),
+    // SCRIPT_EDITIONS=hans builds the Simplified pages alone (the bench, to measure what the edition adds).
+    ...(process.env.SCRIPT_EDITIONS === 'hans' ? [] : [hantEdition()]),
     searchIndex(),
     offlineSupport(),
   ],

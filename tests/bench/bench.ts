@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../e2e/browser.ts';
+import { buildHansOnly, editionsBench, printEditionsBench } from './editions-bench.ts';
 import { generateCourse } from './generate-course.ts';
 import { hrBench, printHrBench } from './hr-bench.ts';
 import { builtPages, pageWeight, type PageWeight } from './page-weight.ts';
@@ -35,6 +36,8 @@ if (!browserPath) {
   process.exit(1);
 }
 
+// The Simplified pages alone first, to see what the Traditional edition adds to the build below.
+const hansOnly = buildHansOnly();
 const started = performance.now();
 const build = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const buildSeconds = (performance.now() - started) / 1000;
@@ -43,6 +46,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
+const editions = editionsBench(hansOnly, { buildSeconds, pages: builtPages(DIST).length });
 const weights = new Map(builtPages(DIST).map((page) => [page, pageWeight(DIST, page)]));
 const first = (test: (w: PageWeight) => boolean) => [...weights.values()].find(test)?.page;
 const kinds: [string, string | undefined][] = [
@@ -64,6 +68,12 @@ const kinds: [string, string | undefined][] = [
   ['my learning', '/me/'],
   ['HR dashboard', weights.has('/hr/') ? '/hr/' : undefined],
 ];
+// The same kinds in the Traditional edition: the converted markup and the script copies it loads.
+for (const [kind, page] of kinds.slice()) {
+  if (page && ['home', 'text-only lesson', 'knowledge check', 'role-play', 'my learning'].includes(kind)) {
+    kinds.push([`${kind} (繁)`, weights.has(`/zh-hant${page}`) ? `/zh-hant${page}` : undefined]);
+  }
+}
 
 const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'], {
   stdio: 'ignore',
@@ -122,7 +132,9 @@ stopServer();
 const kb = (n: unknown) => `${((n as number) / 1024).toFixed(1)}`;
 printHrBench(hr);
 printSuspendBench(suspend);
-console.log(`\nBuild: ${buildSeconds.toFixed(1)} s for ${weights.size} pages\n`);
+console.log(`\nBuild: ${buildSeconds.toFixed(1)} s for ${weights.size} pages (both editions)`);
+printEditionsBench(editions);
+console.log('');
 console.log('kind                   requests  HTML KB (gz)   JS KB (gz)     CSS KB (gz)   islands  page');
 for (const r of rows) {
   console.log(
@@ -163,6 +175,6 @@ if (LESSONS > 0) {
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',
-  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows, hr, suspend, scale }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, editions, kinds: rows, hr, suspend, scale }, null, 2),
 );
 console.log('\nWritten to bench-results/bench.json');
