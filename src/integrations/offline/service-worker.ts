@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateSW } from 'workbox-build';
 import { HANT_DIR } from '../../i18n/editions.ts';
 
@@ -55,6 +57,8 @@ const EDITION_WORKERS: readonly EditionWorker[] = [
 export async function writeServiceWorker(distDir: string): Promise<OfflineBuild> {
   const written = { count: 0, size: 0 };
   for (const edition of EDITION_WORKERS) {
+    // A build without the Traditional edition (SCRIPT_EDITIONS=hans) has no folder for its worker.
+    if (edition.urlPrefix && !existsSync(join(distDir, HANT_DIR, 'index.html'))) continue;
     const { count, size } = await writeEditionWorker(distDir, edition);
     written.count += count;
     written.size += size;
