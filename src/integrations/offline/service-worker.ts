@@ -14,9 +14,10 @@ export const OFFLINE_IGNORED = ['present/**', 'hr/**', 'catalogue.json', 'sw.js'
 
 /**
  * Files of the website alone, which the LMS packages leave out (a path, or a folder ending in `/`):
- * the service worker, and the search index, whose results are site URLs an LMS does not serve.
+ * the service worker, the search index, whose results are site URLs an LMS does not serve, and
+ * the Traditional edition's folder (a package holds one script: `npm run package -- --script=hant`).
  */
-export const SITE_ONLY_FILES: readonly string[] = ['sw.js', 'pagefind/'];
+export const SITE_ONLY_FILES: readonly string[] = ['sw.js', 'pagefind/', `${HANT_DIR}/`];
 
 export const isSiteOnly = (path: string): boolean =>
   SITE_ONLY_FILES.some((only) => (only.endsWith('/') ? path.startsWith(only) : path === only));
