@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../e2e/browser.ts';
-import { buildHansOnly, editionsBench, printEditionsBench } from './editions-bench.ts';
+import { editionsBench, printEditionsBench, timedBuild, type EditionBuild } from './editions-bench.ts';
 import { generateCourse } from './generate-course.ts';
 import { hrBench, printHrBench } from './hr-bench.ts';
 import { builtPages, pageWeight, type PageWeight } from './page-weight.ts';
@@ -37,16 +37,17 @@ if (!browserPath) {
 }
 
 // The Simplified pages alone first, to see what the Traditional edition adds to the build below.
-const hansOnly = buildHansOnly();
-const started = performance.now();
-const build = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const buildSeconds = (performance.now() - started) / 1000;
-if (build.status !== 0) {
+let hansOnly: EditionBuild;
+let both: EditionBuild;
+try {
+  hansOnly = timedBuild({ SCRIPT_EDITIONS: 'hans' });
+  both = timedBuild();
+} catch {
   console.error('Build failed; no figures.');
   process.exit(1);
 }
-
-const editions = editionsBench(hansOnly, { buildSeconds, pages: builtPages(DIST).length });
+const buildSeconds = both.buildSeconds;
+const editions = editionsBench(hansOnly, both);
 const weights = new Map(builtPages(DIST).map((page) => [page, pageWeight(DIST, page)]));
 const first = (test: (w: PageWeight) => boolean) => [...weights.values()].find(test)?.page;
 const kinds: [string, string | undefined][] = [

@@ -10,10 +10,20 @@ import { builtPages } from './page-weight.ts';
  * so the build time's growth can be set beside the page count's; and the bytes each edition
  * adds to the site and to a learner's offline copy (the precache of its service worker).
  */
+export interface EditionBuild {
+  buildSeconds: number;
+  /** CPU seconds the build used (its processes' user + system time; Linux only, else undefined). */
+  cpuSeconds: number | undefined;
+  pages: number;
+}
+
 export interface EditionsBench {
-  hansOnly: { buildSeconds: number; pages: number };
-  both: { buildSeconds: number; pages: number };
-  /** Build time with both ÷ build time with Simplified alone. */
+  hansOnly: EditionBuild;
+  both: EditionBuild;
+  /**
+   * Build time with both ÷ with Simplified alone: in CPU seconds where known, because on a shared
+   * machine the neighbours' load moves wall time more than the build does; else in wall time.
+   */
   timeGrowth: number;
   /** Pages with both ÷ pages with Simplified alone. */
   pageGrowth: number;
@@ -21,15 +31,30 @@ export interface EditionsBench {
   precache: { hans: { files: number; bytes: number }; hant: { files: number; bytes: number } };
 }
 
-/** Builds the Simplified edition alone into `dist` (the caller's full build comes after and replaces it). */
-export function buildHansOnly(): { buildSeconds: number; pages: number } {
+/** CPU seconds used so far by this process's finished children and their descendants (`cutime` + `cstime`, proc(5)). */
+function childCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `astro build` (into `dist`) with `env` added; its wall and CPU time and pages. */
+export function timedBuild(env: Record<string, string> = {}): EditionBuild {
+  const cpuBefore = childCpuSeconds();
   const started = performance.now();
-  const built = spawnSync('npx', ['astro', 'build'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, SCRIPT_EDITIONS: 'hans' },
-  });
-  if (built.status !== 0) throw new Error('the Simplified-only build failed');
-  return { buildSeconds: (performance.now() - started) / 1000, pages: builtPages('dist').length };
+  const built = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  if (built.status !== 0) throw new Error('the build failed');
+  const cpuAfter = childCpuSeconds();
+  return {
+    buildSeconds: (performance.now() - started) / 1000,
+    cpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+    pages: builtPages('dist').length,
+  };
 }
 
 function bytesUnder(dir: string, skip?: string): number {
@@ -56,11 +81,12 @@ function precache(dist: string, worker: string): { files: number; bytes: number 
   return { files: urls.length, bytes };
 }
 
-export function editionsBench(hansOnly: EditionsBench['hansOnly'], both: EditionsBench['both'], dist = 'dist'): EditionsBench {
+export function editionsBench(hansOnly: EditionBuild, both: EditionBuild, dist = 'dist'): EditionsBench {
+  const cpu = hansOnly.cpuSeconds !== undefined && both.cpuSeconds !== undefined;
   return {
     hansOnly,
     both,
-    timeGrowth: both.buildSeconds / hansOnly.buildSeconds,
+    timeGrowth: cpu ? both.cpuSeconds! / hansOnly.cpuSeconds! : both.buildSeconds / hansOnly.buildSeconds,
     pageGrowth: both.pages / hansOnly.pages,
     bytes: { hans: bytesUnder(dist, HANT_DIR), hant: bytesUnder(join(dist, HANT_DIR)) },
     precache: { hans: precache(dist, 'sw.js'), hant: precache(dist, `${HANT_DIR}/sw.js`) },
@@ -69,10 +95,12 @@ export function editionsBench(hansOnly: EditionsBench['hansOnly'], both: Edition
 
 export function printEditionsBench(e: EditionsBench): void {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const time = (b: EditionBuild) =>
+    `${b.buildSeconds.toFixed(1)} s${b.cpuSeconds === undefined ? '' : ` (${b.cpuSeconds.toFixed(1)} s CPU)`}`;
   console.log(
-    `\nEditions: Simplified alone ${e.hansOnly.pages} pages in ${e.hansOnly.buildSeconds.toFixed(1)} s; ` +
-      `both ${e.both.pages} pages in ${e.both.buildSeconds.toFixed(1)} s — build time ×${e.timeGrowth.toFixed(2)} for pages ×${e.pageGrowth.toFixed(2)}` +
-      `${e.timeGrowth < e.pageGrowth ? '' : ' (grew more than the pages: convert once, not per page)'}.`,
+    `\nEditions: Simplified alone ${e.hansOnly.pages} pages in ${time(e.hansOnly)}; both ${e.both.pages} pages in ${time(e.both)}: ` +
+      `build time ×${e.timeGrowth.toFixed(2)} for pages ×${e.pageGrowth.toFixed(2)}` +
+      `${e.timeGrowth < e.pageGrowth ? '' : ' (grew more than the pages)'}.`,
   );
   console.log(`  site bytes: Simplified ${mb(e.bytes.hans)}, Traditional edition ${mb(e.bytes.hant)}`);
   console.log(
