@@ -55,7 +55,7 @@ describe('a page in the Traditional edition', () => {
     '<a href="/lessons/complaints-are-gold/" hreflang="zh-CN" aria-current="page" data-script-switch>简</a>',
     '<a href="/zh-hant/lessons/complaints-are-gold/" hreflang="zh-Hant" data-script-switch>繁</a>',
     '<h2 id="为什么投诉是金">为什么投诉是金</h2><img src="/icons/icon-192.png" alt="客服图标">',
-    '<astro-island component-url="/_astro/Quiz.abc.js" props="{&quot;title&quot;:[0,&quot;小测：处理投诉&quot;],&quot;href&quot;:[0,&quot;/lessons/complaints-are-gold/#为什么投诉是金&quot;],&quot;id&quot;:[0,&quot;kc-gold&quot;]}"></astro-island>',
+    '<astro-island component-url="/_astro/Quiz.abc.js" props="{&quot;title&quot;:[0,&quot;小测：处理投诉&quot;],&quot;href&quot;:[0,&quot;/lessons/complaints-are-gold/#为什么投诉是金&quot;],&quot;id&quot;:[0,&quot;kc-gold&quot;],&quot;sep&quot;:[0,&quot;/&quot;]}"></astro-island>',
     '</body></html>',
   ].join('');
   const out = convertHtml(html, page);
@@ -76,6 +76,7 @@ describe('a page in the Traditional edition', () => {
     expect(out).toContain('class="开头"');
     expect(out).toContain('const t="不要改这段脚本"');
     expect(out).toContain('&quot;kc-gold&quot;');
+    expect(out).toContain('&quot;sep&quot;:[0,&quot;/&quot;]');
     expect(out).toContain('href="/_astro/Base.abc.css"');
     expect(out).toContain('src="/icons/icon-192.png"');
   });

@@ -45,7 +45,8 @@ const MACHINE_ATTRIBUTES = new Set([
 /** A JSON string inside an attribute, as Astro writes island props (`&quot;…&quot;`). */
 const QUOTED_IN_ATTRIBUTE = /&quot;((?:(?!&quot;)[^"])*)&quot;/g;
 
-const looksLikeUrl = (value: string): boolean => /^(?:\/(?!\/)|#|\.\.?\/)/.test(value);
+// A lone "/" inside props is data (a separator), not the home page.
+const looksLikeUrl = (value: string): boolean => value !== '/' && /^(?:\/(?!\/)|#|\.\.?\/)/.test(value);
 
 function attributeValue(name: string, value: string, page: HantPage): string {
   if (value.startsWith('/') && !value.startsWith('//')) return page.url(value);
