@@ -76,6 +76,9 @@ test('a role-play in Traditional talks in Traditional, the eight steps included'
   await hydrated(page);
   await expect(page.getByText('為錯誤道歉').first()).toBeAttached();
   await expect(page.getByText('为错误道歉')).toHaveCount(0);
+  // Hydration keeps the server's text, so also check that the player runs from the edition's own
+  // copy, whose step names and messages are converted (the Simplified copy would show 为错误道歉 later).
+  await expect(page.locator('astro-island').first()).toHaveAttribute('component-url', /^\/zh-hant\/_astro\/ScenarioPlayer\./);
 });
 
 test('search in the Traditional edition finds the complaint lesson for 投訴', async ({ page }) => {
