@@ -6,10 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HANT_DIR, type Script } from '../i18n/editions.ts';
-import { convertHtml } from '../integrations/hant/convert-html.ts';
-import { hantConverter } from '../integrations/hant/convert-text.ts';
-import { editionSite } from '../packaging/edition-site.ts';
-import { packageCourse } from '../packaging/package-course.ts';
+import { packageEdition } from '../packaging/package-edition.ts';
 
 const root = process.cwd();
 const outDir = join(root, 'packages');
@@ -21,19 +18,7 @@ if (values.script !== 'hans' && values.script !== 'hant') {
 }
 const script: Script = values.script;
 
-const site = editionSite(join(root, 'dist'), script);
-const convert = script === 'hant' ? hantConverter() : undefined;
-const { packages, missing } = await packageCourse({
-  root,
-  dist: site.dir,
-  packageVersion: version,
-  ...(convert
-    ? {
-        convertPackage: (path: string, text: string) =>
-          path.endsWith('.html') ? convertHtml(text, { convert, url: (url) => url }) : convert(text),
-      }
-    : {}),
-}).finally(site.remove);
+const { packages, missing } = await packageEdition({ root, dist: join(root, 'dist'), packageVersion: version, script });
 mkdirSync(outDir, { recursive: true });
 for (const pkg of packages) {
   const fileName = script === 'hant' ? pkg.fileName.replace(/\.zip$/, `-${HANT_DIR}.zip`) : pkg.fileName;

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { hantConverter } from '../../src/integrations/hant/convert-text.ts';
 import { simplifiedLeft, simplifiedOnlyCharacters } from '../../src/integrations/hant/simplified-left.ts';
 import { hydrated, test, expect } from './fixtures.ts';
+import { packagePath, startLms } from './scorm-lms.ts';
 
 const DIST = 'dist';
 const EDITION = join(DIST, 'zh-hant');
@@ -91,4 +92,22 @@ test('search in the Traditional edition finds the complaint lesson for 投訴', 
   const first = page.locator('[data-search-results] li').first();
   await expect(first.getByRole('link')).toHaveAttribute('href', /^\/zh-hant\/lessons\/eight-step-complaint-method\/#/);
   await expect(first.locator('mark').first()).toContainText('投訴');
+});
+
+test('the Traditional LMS package runs the course in Traditional, with no link out of the package', async ({ page }) => {
+  const lms = await startLms('hant');
+  try {
+    expect(lms.missing).toEqual([]);
+    expect(lms.contents['2004'].some((path) => path.startsWith('zh-hant/'))).toBe(false);
+    await page.goto(`${lms.origin}${packagePath('2004')}scorm/launch.html`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+    const course = page.frameLocator('[data-course-frame]');
+    await expect(course.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+    await course.getByRole('link', { name: '開始學習' }).click();
+    await course.locator('[data-lesson-completion]').scrollIntoViewIfNeeded();
+    await expect(course.getByText('本課已完成')).toBeVisible();
+    await expect(course.getByRole('link', { name: '繁體中文' })).toHaveCount(0);
+  } finally {
+    await lms.close();
+  }
 });
