@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { hantConverter } from '../../src/integrations/hant/convert-text.ts';
 import { simplifiedLeft, simplifiedOnlyCharacters } from '../../src/integrations/hant/simplified-left.ts';
 import { hydrated, test, expect } from './fixtures.ts';
+import { readQuiz, rightLabels } from './quiz-answers.ts';
 import { packagePath, startLms } from './scorm-lms.ts';
 
 const DIST = 'dist';
@@ -109,5 +111,42 @@ test('the Traditional LMS package runs the course in Traditional, with no link o
     await expect(course.getByRole('link', { name: '繁體中文' })).toHaveCount(0);
   } finally {
     await lms.close();
+  }
+});
+
+test('a record made in Traditional is verified by HR in either script', async ({ page }) => {
+  const convert = hantConverter();
+  const quiz = readQuiz('kc-selling-starts-with-service');
+  await page.goto('/zh-hant/me/');
+  await hydrated(page);
+  await page.getByLabel('姓名').fill('王小明');
+  await page.getByLabel('工號').fill('E1024');
+  await page.getByRole('button', { name: '保存' }).click();
+
+  await page.goto(`/zh-hant/quizzes/${quiz.id}/`);
+  await hydrated(page);
+  for (const q of quiz.questions) {
+    const fieldset = page.locator('form fieldset').filter({ hasText: convert(q.prompt) });
+    for (const label of rightLabels(q)) await fieldset.getByLabel(convert(label), { exact: true }).check();
+  }
+  await page.getByRole('button', { name: '提交答案' }).click();
+  await expect(page.getByRole('heading', { name: /^通過/ })).toBeVisible();
+
+  await page.goto('/zh-hant/me/');
+  await hydrated(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '導出完成記錄' }).click();
+  const record = await readFile(await (await download).path());
+
+  for (const [hr, verified] of [
+    ['/hr/', '已核验'],
+    ['/zh-hant/hr/', '已核驗'],
+  ] as const) {
+    await page.goto(hr);
+    await hydrated(page);
+    await expect(page.locator('input[type="file"]')).toBeEnabled();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'record.json', mimeType: 'application/json', buffer: record });
+    const learners = page.getByRole('region', { name: hr === '/hr/' ? '学员列表' : convert('学员列表') });
+    await expect(learners.getByRole('row', { name: /E1024/ })).toContainText(verified);
   }
 });
