@@ -49,6 +49,20 @@ test('the Traditional edition has no Simplified-only character left apart from t
   expect(hant.activities.map((a) => [a.id, a.version])).toEqual(hans.activities.map((a) => [a.id, a.version]));
 });
 
+test('each edition’s service worker keeps that edition’s pages and the shared files, not the other edition’s pages', () => {
+  const listed = (worker: string) => [...readFileSync(join(DIST, worker), 'utf8').matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1]!);
+  const hans = listed('sw.js');
+  const hant = listed('zh-hant/sw.js').map((url) => url.replace(/^\.\.\//, ''));
+  expect(hans).toContain('lessons/eight-step-complaint-method/index.html');
+  expect(hans.filter((url) => url.startsWith('zh-hant/') || /zh-hant_/.test(url))).toEqual([]);
+  expect(hant).toContain('zh-hant/lessons/eight-step-complaint-method/index.html');
+  expect(hant.filter((url) => url.endsWith('.html') && !url.startsWith('zh-hant/'))).toEqual([]);
+  expect(hant.filter((url) => /zh-cn_/.test(url))).toEqual([]);
+  // The shared code and search engine are in both.
+  expect(hant.filter((url) => url.startsWith('_astro/')).length).toBeGreaterThan(10);
+  expect(hant).toContain('pagefind/pagefind.js');
+});
+
 test('the 简/繁 switch keeps the learner on the same page, and a lesson finished in Simplified is finished in Traditional', async ({
   page,
 }) => {
