@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { loadEnv } from 'vite';
 import { lrsConfigFrom } from './src/lms/xapi/lrs-config.ts';
 import { contentChecks } from './src/integrations/content/index.ts';
+import { hantEdition } from './src/integrations/hant/index.ts';
 import { offlineSupport } from './src/integrations/offline/index.ts';
 import { searchIndex } from './src/integrations/search/index.ts';
 import { rehypeLessonSections } from './src/integrations/slides/rehype-lesson-sections.ts';
@@ -29,7 +30,16 @@ export default defineConfig({
   // scripts are dead code and leave nothing in the build for the offline worker to precache.
   vite: { define: { __LRS_CONFIGURED__: JSON.stringify(Boolean(lrs)) } },
   // No `disclose-version` module: one request and 80 bytes less on every page with an island.
-  integrations: [contentChecks(), mdx(), svelte({ compilerOptions: { discloseVersion: false } }), searchIndex(), offlineSupport()],
+  integrations: [
+    contentChecks(),
+    mdx(),
+    svelte({ compilerOptions: { discloseVersion: false } }),
+    // Order matters: the Traditional edition is written first, so search and the worker include it.
+    // SCRIPT_EDITIONS=hans builds the Simplified pages alone (the bench, to measure what the edition adds).
+    ...(process.env.SCRIPT_EDITIONS === 'hans' ? [] : [hantEdition()]),
+    searchIndex(),
+    offlineSupport(),
+  ],
   // Lessons need rehype passes (sections as slides, tables that stack on a phone), so Markdown goes
   // through unified.
   markdown: { processor: unified({ rehypePlugins: [rehypeLessonSections, rehypeTableLabels] }), syntaxHighlight: false },

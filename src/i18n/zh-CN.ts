@@ -9,6 +9,7 @@ export const zhCN = {
   'site.scenarios': '情景演练',
   'site.sources': '课件来源',
   'site.mainNav': '主导航',
+  'site.scriptSwitch': '简体或繁体',
   'site.description': '面向一线新员工的客户服务培训：课程、小测、性格识别练习和投诉情景演练。',
   'offline.updateReady': '新版本已就绪，刷新即可',
   'offline.refresh': '刷新',

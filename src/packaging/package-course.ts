@@ -32,6 +32,12 @@ export interface PackageOptions {
   dist: string;
   packageVersion: string;
   builtAt?: Date;
+  /**
+   * The package's own pages and scripts (the launch page, `scorm/*.js`) in another script: the
+   * Traditional packages pass the build's converter (`src/integrations/hant/`), since the site
+   * they wrap (`editionSite`) is already converted.
+   */
+  convertPackage?: (path: string, text: string) => string;
 }
 
 export interface CoursePackage {
@@ -124,6 +130,11 @@ export async function packageCourse(options: PackageOptions): Promise<PackageRes
       ...scripts,
       [LAUNCH]: encoder.encode(launchPage({ version, catalogue, builtAt: builtAt.toISOString() })),
     };
+    if (options.convertPackage) {
+      for (const path of Object.keys(files).filter((p) => p.startsWith('scorm/') && /\.(?:html|m?js)$/.test(p))) {
+        files[path] = encoder.encode(options.convertPackage(path, new TextDecoder().decode(files[path])));
+      }
+    }
     const manifest = manifestXml({
       version,
       courseId: catalogue.course.id,
@@ -168,6 +179,11 @@ export async function packageCmi5(options: PackageOptions): Promise<Cmi5Package>
     ...(await bundleLaunchScripts(options.root, 'cmi5')),
     [CMI5_LAUNCH]: encoder.encode(launchPage({ version: 'cmi5', catalogue, builtAt: builtAt.toISOString() })),
   };
+  if (options.convertPackage) {
+    for (const path of Object.keys(files).filter((p) => p.startsWith('cmi5/') && /\.(?:html|m?js)$/.test(p))) {
+      files[path] = encoder.encode(options.convertPackage(path, new TextDecoder().decode(files[path])));
+    }
+  }
   const { id, title, description } = catalogue.course;
   files['cmi5.xml'] = encoder.encode(
     courseStructureXml({

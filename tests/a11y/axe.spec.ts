@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import type AxeCore from 'axe-core';
 import { builtPages } from '../bench/page-weight.ts';
+import { HANT_DIR } from '../../src/i18n/editions.ts';
 import { test, expect, hydrated } from '../e2e/fixtures.ts';
 
 // axe must find nothing on any built page, in the light theme and the dark one. The sweep is
@@ -19,7 +20,9 @@ import { test, expect, hydrated } from '../e2e/fixtures.ts';
 // started for it by playwright.config.ts.
 
 const DIST = process.env['A11Y_DIST'] ?? 'dist';
-const pages = builtPages(DIST);
+const allPages = builtPages(DIST);
+// The Traditional edition is the same markup with converted words: a sample of it is enough (below).
+const pages = allPages.filter((path) => !path.startsWith(`/${HANT_DIR}/`));
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** The rules whose outcome depends on colours: all a theme that changes colours only can break. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
@@ -47,6 +50,12 @@ const hydratedPages = (() => {
   }
   return [...new Set(chosen.values())];
 })();
+
+/** The Traditional home, lesson, quiz, role-play and /me/: each kind's first page, in the edition. */
+const hantSample = ['/', '/lessons/*/', '/quizzes/*/', '/scenarios/*/', '/me/']
+  .map((kind) => pages.find((path) => kindOf(path) === kind))
+  .map((path) => `/${HANT_DIR}${path ?? '/'}`)
+  .filter((path) => allPages.includes(path));
 
 const batches = (paths: readonly string[], size = BATCH): string[][] =>
   Array.from({ length: Math.ceil(paths.length / size) }, (_, i) => paths.slice(i * size, (i + 1) * size));
@@ -106,4 +115,24 @@ test.describe('each kind of page and of island, hydrated', () => {
       expect(found).toEqual({});
     });
   }
+});
+
+test.describe('a sample of the Traditional edition, hydrated', () => {
+  test(`axe finds no violations, light and dark, on ${hantSample.join(' ')}`, async ({ page }) => {
+    test.setTimeout(30_000 + hantSample.length * 20_000);
+    expect(hantSample.length).toBe(5);
+    await page.addInitScript({ content: axeSource });
+    const found: Record<string, string[]> = {};
+    for (const path of hantSample) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(path);
+      await hydrated(page);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const seen = await violations(page);
+        if (seen.length > 0) found[`${path} (${colorScheme})`] = seen;
+      }
+    }
+    expect(found).toEqual({});
+  });
 });

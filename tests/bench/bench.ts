@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../e2e/browser.ts';
+import { editionsBench, printEditionsBench, timedBuild, type EditionBuild } from './editions-bench.ts';
 import { generateCourse } from './generate-course.ts';
 import { hrBench, printHrBench } from './hr-bench.ts';
 import { lrsBench, printLrsBench, type LrsBenchResult } from './lrs-bench.ts';
@@ -37,14 +38,18 @@ if (!browserPath) {
   process.exit(1);
 }
 
-const started = performance.now();
-const build = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const buildSeconds = (performance.now() - started) / 1000;
-if (build.status !== 0) {
+// The Simplified pages alone first, to see what the Traditional edition adds to the build below.
+let hansOnly: EditionBuild;
+let both: EditionBuild;
+try {
+  hansOnly = timedBuild({ SCRIPT_EDITIONS: 'hans' });
+  both = timedBuild();
+} catch {
   console.error('Build failed; no figures.');
   process.exit(1);
 }
-
+const buildSeconds = both.buildSeconds;
+const editions = editionsBench(hansOnly, both);
 const weights = new Map(builtPages(DIST).map((page) => [page, pageWeight(DIST, page)]));
 const first = (test: (w: PageWeight) => boolean) => [...weights.values()].find(test)?.page;
 const kinds: [string, string | undefined][] = [
@@ -66,6 +71,12 @@ const kinds: [string, string | undefined][] = [
   ['my learning', '/me/'],
   ['HR dashboard', weights.has('/hr/') ? '/hr/' : undefined],
 ];
+// The same kinds in the Traditional edition: the converted markup and the script copies it loads.
+for (const [kind, page] of kinds.slice()) {
+  if (page && ['home', 'text-only lesson', 'knowledge check', 'role-play', 'my learning'].includes(kind)) {
+    kinds.push([`${kind} (繁)`, weights.has(`/zh-hant${page}`) ? `/zh-hant${page}` : undefined]);
+  }
+}
 
 const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'], {
   stdio: 'ignore',
@@ -132,7 +143,9 @@ const kb = (n: unknown) => `${((n as number) / 1024).toFixed(1)}`;
 printHrBench(hr);
 printSuspendBench(suspend);
 if (lrs) printLrsBench(lrs);
-console.log(`\nBuild: ${buildSeconds.toFixed(1)} s for ${weights.size} pages\n`);
+console.log(`\nBuild: ${buildSeconds.toFixed(1)} s for ${weights.size} pages (both editions)`);
+printEditionsBench(editions);
+console.log('');
 console.log('kind                   requests  HTML KB (gz)   JS KB (gz)     CSS KB (gz)   islands  page');
 for (const r of rows) {
   console.log(
@@ -173,6 +186,6 @@ if (LESSONS > 0) {
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',
-  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, kinds: rows, hr, lrs, suspend, scale }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, editions, kinds: rows, hr, lrs, suspend, scale }, null, 2),
 );
 console.log('\nWritten to bench-results/bench.json');

@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { ScormVersion } from '../../src/domain/scorm/cmi.ts';
+import type { Script } from '../../src/i18n/editions.ts';
 import { packageCourse } from '../../src/packaging/package-course.ts';
+import { packageEdition } from '../../src/packaging/package-edition.ts';
 
 /**
  * A stand-in LMS for the SCORM e2e tests: packages the built site (`dist/`) as `npm run package`
@@ -40,8 +42,10 @@ export interface Lms {
   close(): Promise<void>;
 }
 
-export async function startLms(): Promise<Lms> {
-  const { packages, missing } = await packageCourse({ root: process.cwd(), dist: 'dist', packageVersion: 'e2e' });
+/** `script`: the packages of that script edition, as `npm run package -- --script=…` makes them; by default straight from `dist/`. */
+export async function startLms(script?: Script): Promise<Lms> {
+  const options = { root: process.cwd(), dist: 'dist', packageVersion: 'e2e' };
+  const { packages, missing } = script ? await packageEdition({ ...options, script }) : await packageCourse(options);
   const files = new Map<string, Uint8Array>();
   const manifests = {} as Record<ScormVersion, string>;
   const contents = {} as Record<ScormVersion, string[]>;

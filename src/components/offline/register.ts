@@ -5,7 +5,9 @@ import { offerUpdate } from './update-notice.ts';
 // (the packager leaves `sw.js` out, and the frame script installs the package storage first).
 const workers = navigator.serviceWorker as ServiceWorkerContainer | undefined;
 if (workers && import.meta.env.PROD && !(PACKAGE_STORAGE in window)) {
-  workers.register(`${import.meta.env.BASE_URL}sw.js`).then(
+  // The page names its edition's worker (`/sw.js`, or `/zh-hant/sw.js` in the Traditional edition).
+  const worker = document.querySelector<HTMLElement>('[data-update-notice]')?.dataset['worker'] ?? `${import.meta.env.BASE_URL}sw.js`;
+  workers.register(worker).then(
     (registration) => {
       // A waiting worker with one already in control is a new version; on a first visit there is none to replace.
       const offer = () => {

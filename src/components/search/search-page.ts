@@ -67,8 +67,10 @@ async function search(query: string): Promise<void> {
   }
   status.textContent = text('search.searching');
   try {
-    // Relative to this page (`search/`), so the index is found wherever the course is served from.
-    const pagefind = (await import(/* @vite-ignore */ new URL('../pagefind/pagefind.js', location.href).href)) as Pagefind;
+    // The page names the index (under the site's base): both scripts' editions share one index,
+    // in which Pagefind keeps each language apart by the page's `lang`.
+    const index = new URL(status.dataset['pagefind'] ?? '../pagefind/pagefind.js', location.href).href;
+    const pagefind = (await import(/* @vite-ignore */ index)) as Pagefind;
     const { results } = await pagefind.search(query);
     const hits = await Promise.all(results.slice(0, 20).map((r) => r.data()));
     list.replaceChildren(...hits.map(resultItem));
