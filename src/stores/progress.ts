@@ -3,6 +3,7 @@ import { emptyLog, type Attempt, type ProgressEvent, type ProgressLog } from '..
 import { mergeEvents } from '../domain/progress/merge.ts';
 import type { RejectReason } from '../domain/progress/parse.ts';
 import { localProgressStorage, PACKAGE_STORAGE, type ProgressStorage } from './progress-storage.ts';
+import { randomUuid } from '../domain/uuid.ts';
 
 /**
  * The learner's progress log and the actions that append to it. Components call the actions and
@@ -28,7 +29,7 @@ export const $storageStatus = atom<StorageStatus>({ kind: 'saved' });
 let storage: ProgressStorage | undefined;
 let started = false;
 let canSave = true;
-let newId: () => string = () => crypto.randomUUID();
+let newId: () => string = () => randomUuid();
 let now: () => string = () => new Date().toISOString();
 /** The current time as the store sees it (injectable in tests). */
 export const currentTime = (): string => now();

@@ -17,6 +17,7 @@ import { learnerCopy } from '../scorm/learner-copy.ts';
 import { withLmsLearner } from '../scorm/lms-learner.ts';
 import { BOOKMARK, HOME } from '../scorm/lms-session.ts';
 import { Lrs, type Sent, type StateKey } from './lrs.ts';
+import { randomUuid } from '../../domain/uuid.ts';
 
 /**
  * The cmi5 launch page's side of a visit, as `LmsSession` is SCORM's: `@xapi/cmi5` reads the
@@ -124,7 +125,7 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     const marks = kept.reported.filter((k) => k.startsWith(MOVE_ON_MARK)).map((k) => k.slice(MOVE_ON_MARK.length) as MoveOnVerb);
     this.state = {
       progress: withLmsLearner(mergeLogs(kept.log, saved.state.progress), learnerId, actor.name ?? '', {
-        id: crypto.randomUUID(),
+        id: randomUuid(),
         at: new Date().toISOString(),
       }),
       moveOn: [...new Set([...saved.state.moveOn, ...marks])],
@@ -279,7 +280,7 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
         {
           // One id per registration and verb: if a closing window's request went through unseen,
           // the next launch sends the same id again and the LRS keeps only one (409, taken).
-          id: verb === 'terminated' ? crypto.randomUUID() : statementId(`cmi5:${launch.registration}:${verb}`),
+          id: verb === 'terminated' ? randomUuid() : statementId(`cmi5:${launch.registration}:${verb}`),
           verb,
           at: at.toISOString(),
           sessionMs: at.getTime() - this.initializedAt,

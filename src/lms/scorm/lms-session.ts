@@ -13,6 +13,7 @@ import { latestAttempt, learnerCopy } from './learner-copy.ts';
 import { withLmsLearner } from './lms-learner.ts';
 import { LmsConnection } from './lms-connection.ts';
 import { ScormReporter } from './reporter.ts';
+import { randomUuid } from '../../domain/uuid.ts';
 
 /**
  * The launch page's side of an LMS visit: finds the LMS, opens the session, joins the LMS's
@@ -154,7 +155,7 @@ export class LmsSession implements Omit<FrameBridge, 'toggleDiagnostics'> {
 
   private withLmsLearner(log: ProgressLog, id: string, lmsName: string): ProgressLog {
     return withLmsLearner(log, id, displayName(lmsName), {
-      id: this.options.newId?.() ?? crypto.randomUUID(),
+      id: this.options.newId?.() ?? randomUuid(),
       at: new Date(this.options.now?.() ?? Date.now()).toISOString(),
     });
   }
