@@ -71,6 +71,8 @@ export interface ProxyControl {
   down: boolean;
   /** Answer 400 to statements about an object whose id ends so. */
   refuseObjectsEndingWith?: string | undefined;
+  /** Answer 401 to requests with this Authorization header (the test LRS takes any key). */
+  refuseAuthorization?: string | undefined;
 }
 
 const readBody = (stream: NodeJS.ReadableStream): Promise<Buffer> =>
@@ -94,6 +96,8 @@ function startProxy(control: ProxyControl): Promise<Server> {
         res.writeHead(status, { ...cors, 'content-type': 'application/json' }).end(text);
       };
       if (req.method !== 'OPTIONS' && control.down) return answer(503, '{"message":"down for the test"}');
+      if (req.method !== 'OPTIONS' && control.refuseAuthorization && req.headers.authorization === control.refuseAuthorization)
+        return answer(401, '{"message":"unknown key"}');
       if (refuse && statements.some((s) => object(s).endsWith(refuse)))
         return answer(400, '{"message":"refused by the test: object not accepted"}');
       const upstream = httpRequest(
@@ -122,6 +126,8 @@ export interface LrsServers {
   control: ProxyControl;
   /** Every statement the LRS holds, read directly from it (not through the pass-through). */
   stored(): Promise<Record<string, unknown>[]>;
+  /** Puts statements into the LRS directly, as anyone holding the write key could. */
+  store(statements: Record<string, unknown>[]): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -170,6 +176,14 @@ export async function startLrsServers(): Promise<LrsServers> {
         next = body.more ? new URL(body.more, `http://127.0.0.1:${LRS_PORT}`).href : '';
       }
       return all;
+    },
+    async store(statements) {
+      const response = await fetch(`http://127.0.0.1:${LRS_PORT}/xAPI/statements`, {
+        method: 'POST',
+        headers: { Authorization: READ_AUTH, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+        body: JSON.stringify(statements),
+      });
+      return response.status;
     },
     async stop() {
       await new Promise((resolve) => proxy.close(resolve));

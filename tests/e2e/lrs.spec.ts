@@ -160,6 +160,50 @@ test('a statement the LRS refuses is shown on 我的学习 with its reason and n
   await expect.poll(() => storedIds('E-LRS-2').then(sorted)).toEqual(sorted(ids.filter((id) => id !== refusedId)));
 });
 
+test('HR reads every learner from the LRS on /hr/: a raised score is flagged, a statement without answers is set aside, a wrong key and an unreachable LRS are named', async ({
+  page,
+}) => {
+  // Someone with the write key claims full marks for a learner who gave no answers, and sends a
+  // statement with no answers at all: both as an LRS would take them.
+  const honest = servers.control.sent.find(
+    (s) => s.status < 300 && (s.statement['verb'] as { id: string }).id.endsWith('/passed'),
+  )!.statement;
+  const forger = { objectType: 'Agent', name: '李伪造', account: { homePage: 'https://hr.example.com', name: 'E-LRS-FORGED' } };
+  const result = honest['result'] as { extensions: Record<string, unknown> };
+  const answersKey = Object.keys(result.extensions).find((k) => k.endsWith('/answers'))!;
+  const forged = {
+    ...honest,
+    id: crypto.randomUUID(),
+    actor: forger,
+    result: { ...result, extensions: { ...result.extensions, [answersKey]: { seed: 1, responses: {} } } },
+  };
+  const { [answersKey]: _dropped, ...withoutAnswers } = result.extensions;
+  const shapeless = { ...honest, id: crypto.randomUUID(), actor: forger, result: { ...result, extensions: withoutAnswers } };
+  expect(await servers.store([forged, shapeless])).toBe(200);
+
+  await page.goto('/hr/');
+  await hydrated(page);
+  const read = async (endpoint: string, key: string) => {
+    await page.getByLabel('LRS 地址（xAPI endpoint）').fill(endpoint);
+    await page.getByLabel('密钥（用户名）').fill(key);
+    await page.getByLabel('密码').fill('read-secret');
+    await page.getByRole('button', { name: '读取记录' }).click();
+  };
+
+  servers.control.refuseAuthorization = `Basic ${btoa('wrong-key:read-secret')}`;
+  await read(ENDPOINT, 'wrong-key');
+  await expect(page.getByRole('alert')).toContainText('LRS 拒绝了密钥或密码（401）');
+  await read('http://127.0.0.1:9/xAPI/', 'hr-reader');
+  await expect(page.getByRole('alert')).toContainText('连不上 LRS');
+
+  await read(ENDPOINT, 'hr-reader');
+  await expect(page.getByText(/已从 LRS 读取 \d+ 条记录，共 3 名学员/)).toBeVisible();
+  await expect(page.getByText('其中 1 条记录格式不对，没有采用：没有原始作答 1。')).toBeVisible();
+  const table = page.getByRole('region', { name: '学员列表' });
+  await expect(table.getByRole('row', { name: /E-LRS-1/ })).toContainText('已核验');
+  await expect(table.getByRole('row', { name: /E-LRS-FORGED/ })).toContainText('分数不符');
+});
+
 test('the course built without an LRS carries no sender and may connect to its own origin only', () => {
   for (const page of ['dist/index.html', 'dist/me/index.html', 'dist/lessons/selling-starts-with-service/index.html']) {
     const html = readFileSync(page, 'utf8');
