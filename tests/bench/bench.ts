@@ -186,6 +186,10 @@ if (LESSONS > 0) {
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',
-  JSON.stringify({ date: new Date().toISOString(), buildSeconds, pages: weights.size, editions, kinds: rows, hr, lrs, suspend, scale }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), buildSeconds, pages: weights.size, editions, kinds: rows, hr, lrs, suspend, scale },
+    null,
+    2,
+  ),
 );
 console.log('\nWritten to bench-results/bench.json');
