@@ -575,7 +575,7 @@ export const zhCN = {
   'hr.lrs.read': '读取记录',
   'hr.lrs.progress': '正在从 LRS 读取：已读取 {n} 条记录……',
   'hr.lrs.done': '已从 LRS 读取 {n} 条记录，共 {learners} 名学员。',
-  'hr.lrs.rejected': '其中 {n} 条记录格式不对，没有采用：{reasons}。',
+  'hr.lrs.rejected': '其中 {n} 条记录格式不对，已略过：{reasons}。',
   'hr.lrs.skipped': '另有 {n} 条是关于整门课程的记录（如 cmi5 的开始与结束），不计入学员的课程与练习。',
   'hr.lrs.partial': '读取在中途停止，已读取的 {n} 条记录照常核验。',
   'hr.lrs.fail.credentials': 'LRS 拒绝了密钥或密码（401），请核对后重试。',

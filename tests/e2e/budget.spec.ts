@@ -22,11 +22,12 @@ test('pages without an island load no framework JS', () => {
 const isLesson = (w: (typeof weights)[number]) => w.page.startsWith('/lessons/');
 const hasTimer = (w: (typeof weights)[number]) => w.js.files.some((f) => f.includes('ClassTimer'));
 
-// The progress script (3 KB) plus the offline worker's registration and update notice (0.5 KB).
-test('a text-only page loads at most 3.5 KB gzip of JS: the progress script and the offline registration', () => {
+// The progress script (3 KB, ids that need no secure context included) plus the offline worker's
+// registration and update notice (0.6 KB).
+test('a text-only page loads at most 3.75 KB gzip of JS: the progress script and the offline registration', () => {
   const textOnly = weights.filter((w) => w.islands === 0 && !hasTimer(w) && (isLesson(w) || w.page === '/404.html'));
   expect(textOnly.length).toBeGreaterThan(0);
-  for (const w of textOnly) expect(w.js.gzipTogether, `${w.page} JS gzip bytes`).toBeLessThanOrEqual(3.5 * KB);
+  for (const w of textOnly) expect(w.js.gzipTogether, `${w.page} JS gzip bytes`).toBeLessThanOrEqual(3.75 * KB);
 });
 
 test('a class-activity lesson adds only its countdown to the every-page scripts: under 4.5 KB gzip, no framework', () => {
@@ -56,7 +57,8 @@ test('a role-play map page highlights the last run with a small script, no frame
 // Islands of one component share its code: a lesson with four role-plays loads the player once,
 // so it is held to the one-island budget. Each further kind of island adds only its own code (the
 // framework and the progress store are shared), and the largest of those is under 10 KB gzip.
-// 32 KB: the Svelte runtime (15 KB), the store, the every-page scripts (3.5 KB) and the island.
+// 33 KB: the Svelte runtime (15 KB), the store (which since the daily review also checks review
+// events), the every-page scripts (3.75 KB) and the island.
 // Learners' pages. The HR page is a tool for HR with a budget of its own, below.
 // The Traditional edition's HR page (/zh-hant/hr/) is the same tool in the other script.
 const isHr = (w: (typeof weights)[number]) => w.page.replace(`/${HANT_DIR}/`, '/') === '/hr/';
@@ -64,10 +66,10 @@ const isHr = (w: (typeof weights)[number]) => w.page.replace(`/${HANT_DIR}/`, '/
 // and the scorers of every kind of activity it asks about (10 KB). Its own budget, below.
 const isReview = (w: (typeof weights)[number]) => w.page.replace(`/${HANT_DIR}/`, '/') === '/review/';
 
-test('a learner page with one kind of island, however many of it, stays under 32 KB gzip of JS in total', () => {
+test('a learner page with one kind of island, however many of it, stays under 33 KB gzip of JS in total', () => {
   const single = weights.filter((x) => x.islandKinds === 1 && !isHr(x) && !isReview(x));
   for (const w of single) {
-    expect(w.js.gzip, `${w.page} JS gzip bytes (each file compressed on its own)`).toBeLessThan(32 * KB);
+    expect(w.js.gzip, `${w.page} JS gzip bytes (each file compressed on its own)`).toBeLessThan(33 * KB);
   }
 });
 
@@ -87,16 +89,18 @@ test('each further kind of island on a page adds under 10 KB gzip of JS', () => 
 
 // What a page loads counts everything it starts: the HR dashboard's worker (which re-scores every
 // record, with every kind of activity's scoring and the CSV writer) loads as soon as the page does.
-// 64 KB: the dashboard (33 KB) and its worker (28 KB: the record schema, every activity's scorer,
-// re-scoring, item analysis, CSV) — loaded by HR at a desk, never by a learner.
-test('the HR page, its worker included, stays under 64 KB gzip of JS, and no learner page loads the worker', () => {
+// 84 KB: the dashboard (33 KB) and its worker (28 KB: the record schema, every activity's scorer,
+// re-scoring, item analysis, CSV), and the LRS client the worker loads only when HR reads an LRS
+// (@xapi/xapi with the axios it bundles, 18 KB; counted here though most visits never load it) —
+// loaded by HR at a desk, never by a learner.
+test('the HR page, its worker included, stays under 84 KB gzip of JS, and no learner page loads the worker', () => {
   const hr = weights.find((w) => w.page === '/hr/');
   expect(hr).toBeDefined();
   expect(
     hr!.js.files.some((f) => /worker/i.test(f)),
     'the HR page starts its worker',
   ).toBe(true);
-  expect(hr!.js.gzip, '/hr/ JS gzip bytes, worker included').toBeLessThan(64 * KB);
+  expect(hr!.js.gzip, '/hr/ JS gzip bytes, worker included').toBeLessThan(84 * KB);
   for (const w of weights.filter((x) => !isHr(x)))
     expect(
       w.js.files.filter((f) => /worker/i.test(f)),

@@ -29,6 +29,12 @@ const count = (dir: string, ext: string): number =>
     0,
   );
 const LESSONS = count('content/lessons', '.mdx');
+// Class-only activities (front matter `classActivity`) stay in records but count for no one's completion.
+const lessonFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? lessonFiles(`${dir}/${e.name}`) : e.name.endsWith('.mdx') ? [`${dir}/${e.name}`] : [],
+  );
+const COUNTED = lessonFiles('content/lessons').filter((f) => !/^classActivity:/m.test(readFileSync(f, 'utf8'))).length;
 const ACTIVITIES = ['quizzes', 'classifications', 'assessments', 'scenarios'].reduce((n, d) => n + count(`content/${d}`, '.yaml'), 0);
 
 interface Attempt {
@@ -89,7 +95,7 @@ async function learnerMakesARecord(page: Page): Promise<{ text: string; filename
   await page.goto('/me/certificate/');
   await hydrated(page);
   await expect(page.getByRole('heading', { name: '还没有完成课程' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: `未完成的课程（${LESSONS - 1}）` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `未完成的课程（${COUNTED - 1}）` })).toBeVisible();
 
   await page.goto('/me/');
   await hydrated(page);
@@ -184,7 +190,7 @@ test('HR loads a learner’s completion record with a forged copy, a cut-off fil
     '导出时间',
   ]);
   const summaryRow = (name: string, id: string, dept: string, passed: number, status: string, mismatches: number, file: string) =>
-    csvLine([name, id, dept, '学习中', null, 1, LESSONS, passed, ACTIVITIES, 0, status, mismatches, '', file, NOW]);
+    csvLine([name, id, dept, '学习中', null, 1, COUNTED, passed, ACTIVITIES, 0, status, mismatches, '', file, NOW]);
   const summary = await bytesOf(
     (async () => {
       const d = page.waitForEvent('download');
@@ -196,7 +202,7 @@ test('HR loads a learner’s completion record with a forged copy, a cut-off fil
   expect(summary.toString('utf8')).toBe(
     '\uFEFF' +
       summaryHeader +
-      `"'=HYPERLINK(""http://example.com"",""<b>点我</b>"")","'@E9","'-客服三部","学习中",,1,${LESSONS},2,${ACTIVITIES},0,"已核验",0,"","formula.json","${NOW}"\r\n` +
+      `"'=HYPERLINK(""http://example.com"",""<b>点我</b>"")","'@E9","'-客服三部","学习中",,1,${COUNTED},2,${ACTIVITIES},0,"已核验",0,"","formula.json","${NOW}"\r\n` +
       summaryRow('王小明', 'E1024', '客服一部', 2, '已核验', 0, filename) +
       summaryRow('李四', 'E2048', '客服一部', 1, '分数不符', 1, 'forged.json'),
   );

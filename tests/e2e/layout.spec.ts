@@ -167,6 +167,8 @@ for (const viewport of VIEWPORTS) {
       const catalogue = shippedCatalogue();
       await page.goto('/hr/');
       await hydrated(page);
+      // The picker takes files once the worker has the catalogue; files given before are not read.
+      await expect(page.locator('input[type="file"]')).toBeEnabled();
       await page.locator('input[type="file"]').setInputFiles(
         Array.from({ length: 12 }, (_, n) => ({
           name: `completion-${n}.json`,

@@ -9,7 +9,6 @@ import { itemRows, type ItemRowWords } from '../../domain/records/item-rows.ts';
 import { detailRows, summaryRows, type RowWords } from '../../domain/records/rows.ts';
 import { scoredActivities } from '../../domain/course-score.ts';
 import { StatementReader } from '../../domain/xapi/records.ts';
-import { readCourseStatements } from '../../lms/xapi/read-lrs.ts';
 import type { CompletionRecord } from '../../domain/records/format.ts';
 import type { CsvKind, FromWorker, Report, ToWorker } from './protocol.ts';
 import { itemRowWords, rowWords } from './row-words.ts';
@@ -114,6 +113,8 @@ async function readLrs(endpoint: string, auth: string, activity: string): Promis
   const collector = new StatementReader({ course: catalogue.course, map: catalogue.map, courseIri: activity.replace(/\/+$/, '') });
   let read = 0;
   let lastPost = 0;
+  // The LRS client is loaded only when HR reads an LRS: most HR pages only ever get files.
+  const { readCourseStatements } = await import('../../lms/xapi/read-lrs.ts');
   const result = await readCourseStatements({ endpoint, auth, activity }, (statements) => {
     for (const statement of statements) collector.add(statement);
     read += statements.length;

@@ -11,6 +11,8 @@ import { HANT_DIR } from '../../i18n/editions.ts';
  * packages never carry a service worker at all.
  */
 export const OFFLINE_IGNORED = ['present/**', 'hr/**', 'catalogue.json', 'sw.js'];
+/** The HR page's own code (its island, its worker, the LRS reader that worker loads), left out with it. */
+const HR_CODE = ['**/_astro/HrDashboard.*', '**/_astro/hr-worker-*', '**/_astro/read-lrs-*'];
 
 /**
  * Files of the website alone, which the LMS packages leave out (a path, or a folder ending in `/`):
@@ -39,12 +41,12 @@ const FILES = '{html,js,css,json,svg,png,webmanifest,pagefind,pf_meta,pf_index,p
 /** Pagefind's files of one language (`pagefind.zh-cn_….pf_meta`, `index/zh-hant_…`); the rest of it is shared. */
 const SEARCH_OF = (lang: string) => [`pagefind/*.${lang}_*`, `pagefind/*/${lang}_*`];
 const EDITION_WORKERS: readonly EditionWorker[] = [
-  { swDest: 'sw.js', urlPrefix: '', globPatterns: [`**/*.${FILES}`], globIgnores: [`${HANT_DIR}/**`, ...SEARCH_OF('zh-hant')] },
+  { swDest: 'sw.js', urlPrefix: '', globPatterns: [`**/*.${FILES}`], globIgnores: [`${HANT_DIR}/**`, ...HR_CODE, ...SEARCH_OF('zh-hant')] },
   {
     swDest: `${HANT_DIR}/sw.js`,
     urlPrefix: '../',
     globPatterns: [`${HANT_DIR}/**/*.${FILES}`, `_astro/**/*.${FILES}`, `pagefind/**/*.${FILES}`, `icons/**/*.${FILES}`, '*.svg'],
-    globIgnores: [...OFFLINE_IGNORED.map((p) => `${HANT_DIR}/${p}`), ...SEARCH_OF('zh-cn')],
+    globIgnores: [...OFFLINE_IGNORED.map((p) => `${HANT_DIR}/${p}`), ...HR_CODE, ...SEARCH_OF('zh-cn')],
   },
 ];
 
