@@ -13,6 +13,13 @@ const DIAGRAMS = [
     says: ['进入停车场', '拿包', '开车离开'],
   },
   {
+    lesson: 'service-process-map',
+    heading: '示范：热线报修的服务圈',
+    role: 'img',
+    name: /热线报修的服务流程图/,
+    says: ['第 3 步，排队等人工，客户感到失望', '第 5 步，预约上门，客户感到满意', '最该先改进的是第 3 步排队等人工和第 6 步等师傅上门'],
+  },
+  {
     lesson: 'learning-relationship',
     heading: '四个步骤',
     role: 'figure',
@@ -118,4 +125,20 @@ test('on a 1280 × 720 projector the 服务圈 slide shows the wide drawing, its
   await expect(figure.locator('svg.wide')).toBeVisible();
   await expect(figure.locator('svg.narrow')).toBeHidden();
   expect(await smallestText(figure)).toBeGreaterThanOrEqual(14);
+});
+
+test('on a 1280 × 720 projector the hotline process map runs across the slide, whole, its words at least 14 px', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/present/service-process-map/');
+  await expect(page.locator('[data-slideshow]')).toHaveAttribute('data-ready', '');
+  await page.getByRole('button', { name: '总览' }).click();
+  await page
+    .getByRole('dialog', { name: '总览' })
+    .getByRole('button', { name: /示范：热线报修的服务圈/ })
+    .click();
+  const map = page.getByRole('img', { name: /热线报修的服务流程图/ }).filter({ visible: true });
+  await expect(map).toHaveClass(/wide/);
+  expect(await smallestText(map)).toBeGreaterThanOrEqual(14);
+  const body = page.locator('[data-stage] [data-current] .slide-body');
+  expect(await body.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)).toBe(true);
 });

@@ -4,6 +4,7 @@ import Assessment from '../activities/Assessment.astro';
 import Quiz from '../activities/Quiz.astro';
 import InfluenceSources from '../diagrams/InfluenceSources.astro';
 import NeedsPyramid from '../diagrams/NeedsPyramid.astro';
+import ProcessMap from '../diagrams/ProcessMap.astro';
 import ServiceCycle from '../diagrams/ServiceCycle.astro';
 import ServiceFlower from '../diagrams/ServiceFlower.astro';
 import StyleQuadrants from '../diagrams/StyleQuadrants.astro';
@@ -22,6 +23,7 @@ export const mdxComponents = {
   LtvCalculator,
   NeedsPyramid,
   Notes,
+  ProcessMap,
   Quiz,
   Scenario,
   ServiceCycle,
