@@ -15,7 +15,7 @@ export const glossaryTermSchema = z.object({
   en: textSchema.optional(),
   /** Other names the decks use for the same idea, e.g. "挽回服务" for 服务补救. */
   aliases: z.array(textSchema).default([]),
-  /** A short definition in the course's own words: one to three sentences, figures with their source. */
+  /** A short definition in the course's own words: one to three sentences. Which deck gives a figure belongs in the lessons' `sourceNotes`. */
   definition: textSchema,
   /** Ids of the lessons that teach the term, in teaching order; empty while no lesson does yet. */
   lessons: z.array(idSchema).default([]),

@@ -311,6 +311,20 @@ describe('source narration in what a learner reads stops the build, naming the f
     `);
   });
 
+  it('names a glossary definition that talks about the decks, by its term', () => {
+    const content = validContent();
+    content.glossary = {
+      file: 'content/glossary.yaml',
+      data: [
+        { id: 'service-economy', term: '服务经济', definition: '以服务为中心的经济。' },
+        { id: 'churn-rate', term: '流失率', definition: '客户流失的速度；课件的表格里，流失率 10% 时总成本 1,400n。' },
+      ],
+    };
+    const messages = formatProblems(problemsOf(content).filter((p) => p.message.includes('学员看到的文字')));
+    expect(messages).toContain('content/glossary.yaml › churn-rate.definition: 学员看到的文字里有“课件”');
+    expect(messages).not.toContain('service-economy');
+  });
+
   it('passes a customer who asks for the original photo', () => {
     const content = broken((_, { questions }) => {
       questions[0]!['prompt'] = '客户问：“夜拍样张能发原图吗？”销售从哪里开始？';

@@ -61,6 +61,12 @@ describe('job aid checks', () => {
     expect(problemsFor([{ file, data: card() }])).toBe('');
   });
 
+  it('names a line a learner prints that talks about the decks', () => {
+    expect(problemsFor([{ file, data: card({ summary: '每一步说什么，附课件的原话。' }) }])).toContain(
+      'content/job-aids/eight-step-lines.yaml › summary: 学员看到的文字里有“课件”',
+    );
+  });
+
   it('names a lesson that does not exist', () => {
     expect(problemsFor([{ file, data: card({ lessons: ['eight-steps', 'no-such-lesson'] }) }])).toMatchInlineSnapshot(`
       "课程内容有 1 处问题，请修改后再构建：

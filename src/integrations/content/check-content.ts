@@ -13,7 +13,7 @@ import { scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
 import { lessonOutline, type LessonOutline } from '../slides/lesson-outline.ts';
 import type { Problem } from './problem.ts';
 import type { RawContent, RawFile } from './read-content.ts';
-import { activityNarrationProblems, lessonNarrationProblems } from './source-narration.ts';
+import { activityNarrationProblems, glossaryNarrationProblems, lessonNarrationProblems } from './source-narration.ts';
 import { zodProblems } from './zod-issues.ts';
 
 /** The content once every file has passed its schema. */
@@ -152,6 +152,7 @@ export function checkContent(content: RawContent): { problems: Problem[]; checke
   }
 
   checkJobAids(content.jobAids, new Set(lessonIds.keys()), new Set(classifications.map((c) => c.id)), problems);
+  if (content.glossary) problems.push(...glossaryNarrationProblems(content.glossary.file, content.glossary.data));
 
   course?.completion.requiredActivities.forEach((id, i) => {
     if (missing(id)) {
@@ -173,6 +174,7 @@ function checkJobAids(files: RawFile[], lessonIds: Set<string>, setIds: Set<stri
     if (earlier) at('id', `工作卡 id "${aid.id}" 已被 ${earlier} 使用`);
     seen.set(aid.id, raw.file);
     if (fileStem(raw.file) !== aid.id) at('id', `id "${aid.id}" 应与文件名 ${fileStem(raw.file)}.yaml 一致`);
+    problems.push(...activityNarrationProblems(raw.file, raw.data));
     aid.lessons.forEach((id, i) => {
       if (!lessonIds.has(id)) at(`lessons[${i}]`, `找不到课程 "${id}"（content/lessons 中没有这个 id）`);
     });

@@ -28,6 +28,8 @@ export interface RawContent {
   scenarios: RawFile[];
   /** Printable job aids, `content/job-aids/*.yaml`. */
   jobAids: RawFile[];
+  /** The glossary, `content/glossary.yaml` (its schema is checked by the content collection). */
+  glossary?: RawFile;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -91,6 +93,15 @@ export function readContent(root: string): { content: RawContent; problems: Prob
     return data === undefined ? [] : [{ file: rel(path), data, body: text.slice(match[0].length), bodyLine }];
   });
 
+  const glossaryPath = join(contentDir, 'glossary.yaml');
+  let glossary: RawFile | undefined;
+  try {
+    const data = parseYaml(readFileSync(glossaryPath, 'utf8'), rel(glossaryPath), problems);
+    if (data !== undefined) glossary = { file: rel(glossaryPath), data };
+  } catch {
+    // A course without a glossary is allowed: /glossary/ is then empty.
+  }
+
   return {
     content: {
       course,
@@ -100,6 +111,7 @@ export function readContent(root: string): { content: RawContent; problems: Prob
       assessments: readYamlDir('assessments'),
       scenarios: readYamlDir('scenarios'),
       jobAids: readYamlDir('job-aids'),
+      ...(glossary ? { glossary } : {}),
     },
     problems,
   };

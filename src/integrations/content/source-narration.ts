@@ -130,3 +130,16 @@ export function activityNarrationProblems(file: string, data: unknown): Problem[
   visit(data, '');
   return problems;
 }
+
+/**
+ * Problems for the glossary (a list of terms) whose definitions narrate the sources, one per field,
+ * named by the term's id: the glossary is read by learners, so which deck says what belongs in the
+ * lessons that teach the term.
+ */
+export function glossaryNarrationProblems(file: string, data: unknown): Problem[] {
+  if (!Array.isArray(data)) return [];
+  return data.flatMap((term: unknown, i) => {
+    const id = term !== null && typeof term === 'object' && typeof (term as { id?: unknown }).id === 'string' ? (term as { id: string }).id : `[${i}]`;
+    return activityNarrationProblems(file, term).map((problem) => ({ ...problem, field: `${id}.${problem.field ?? ''}` }));
+  });
+}
