@@ -291,9 +291,12 @@ export class Cmi5Session implements Omit<FrameBridge, 'toggleDiagnostics'> {
     );
     const statements = [...this.pendingStatements(launch), ...defined];
     for (const verb of verbs) this.sending.add(verb);
-    // A closing page runs no code after its first wait: both requests must start now.
+    // A closing page runs no code after its first wait: both requests must start now, the
+    // statements first, so that `terminated` has the browser's keepalive allowance before the
+    // state document (which can be large, and is in this browser's copy anyway).
+    const sending = lrs.send(statements, closing);
     const closingSave = closing ? lrs.putState(this.stateKey, stateDocument(this.state), true) : undefined;
-    let outcome: Sent = await lrs.send(statements, closing);
+    let outcome: Sent = await sending;
     if ((outcome === 'refused' || outcome === 'conflict') && statements.length > 1 && !closing) {
       // One statement the LRS will not take must not hold back the others: each goes alone, in order.
       outcome = 'taken';

@@ -4,14 +4,17 @@ import type { Diagnostics } from '../scorm/diagnostics.ts';
 /**
  * The LMS's LRS, after the launch (`@xapi/cmi5` fetched the token and sent `initialized`): the
  * statements and the State API, over `fetch`. `keepalive` lets a request sent while the page is
- * closing outlive it, which the library's XMLHttpRequest cannot; the browser allows 64 KB of such
- * requests in flight, so bigger bodies go without it (the browser's copy still has everything).
+ * closing outlive it, which the library's XMLHttpRequest cannot. The browser allows 64 KiB of such
+ * requests in flight in all (bytes, not characters) and refuses one that would go over, so this
+ * client keeps count: what does not fit goes without it (the browser's copy still has everything).
  */
 
 /** `conflict`: the LRS holds another statement under one of these ids (409), and took none of the request. */
 export type Sent = 'taken' | 'refused' | 'conflict' | 'unreachable';
 
-const KEEPALIVE_LIMIT = 60_000;
+/** Under the browsers' 64 KiB for keepalive bodies in flight, with room for what they count besides. */
+const KEEPALIVE_BUDGET = 60_000;
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
 export interface StateKey {
   activityId: string;
@@ -22,6 +25,8 @@ export interface StateKey {
 
 export class Lrs {
   private readonly endpoint: string;
+  /** Bytes of keepalive bodies sent and not yet answered. */
+  private keepaliveInFlight = 0;
 
   constructor(
     endpoint: string,
@@ -37,6 +42,20 @@ export class Lrs {
       'x-experience-api-version': '1.0.3',
       ...(json ? { 'content-type': 'application/json' } : {}),
     };
+  }
+
+  /**
+   * A request that outlives a closing page when its body fits what is left of the budget: the
+   * `fetch` is started at once (a closing page runs nothing after its first wait).
+   */
+  private request(url: string, init: RequestInit & { body: string }, closing: boolean): Promise<Response> {
+    const bytes = closing ? utf8Length(init.body) : 0;
+    const keepalive = closing && this.keepaliveInFlight + bytes <= KEEPALIVE_BUDGET;
+    if (!keepalive) return fetch(url, init);
+    this.keepaliveInFlight += bytes;
+    return fetch(url, { ...init, keepalive }).finally(() => {
+      this.keepaliveInFlight -= bytes;
+    });
   }
 
   private stateUrl(key: StateKey): string {
@@ -55,12 +74,7 @@ export class Lrs {
     const body = JSON.stringify(statements);
     const what = statements.map((s) => s.verb.id.split('/').at(-1)).join(', ');
     try {
-      const response = await fetch(`${this.endpoint}statements`, {
-        method: 'POST',
-        headers: this.headers(true),
-        body,
-        keepalive: closing && body.length < KEEPALIVE_LIMIT,
-      });
+      const response = await this.request(`${this.endpoint}statements`, { method: 'POST', headers: this.headers(true), body }, closing);
       this.diagnostics.call(`POST statements (${what}) → ${response.status}`);
       if (response.ok) return 'taken';
       if (response.status === 409) return 'conflict';
@@ -91,12 +105,7 @@ export class Lrs {
   async putState(key: StateKey, value: unknown, closing = false): Promise<Sent> {
     const body = JSON.stringify(value);
     try {
-      const response = await fetch(this.stateUrl(key), {
-        method: 'PUT',
-        headers: this.headers(true),
-        body,
-        keepalive: closing && body.length < KEEPALIVE_LIMIT,
-      });
+      const response = await this.request(this.stateUrl(key), { method: 'PUT', headers: this.headers(true), body }, closing);
       this.diagnostics.call(`PUT state ${key.stateId} (${body.length} chars) → ${response.status}`);
       if (response.ok) return 'taken';
       this.diagnostics.error(`the LRS refused the saved state: ${response.status}`);
