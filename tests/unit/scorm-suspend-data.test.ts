@@ -23,28 +23,39 @@ function canonicalAnswers(spec: CatalogueActivity | undefined, answers: JsonValu
 }
 
 /** What the LMS copy is meant to keep of a log: every event but the learner profile, to the second, without ids. */
+const stableJson = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
 function kept(events: readonly ProgressEvent[], of: Catalogue = catalog) {
-  return events
-    .filter((e) => e.type !== 'learner-set')
-    .map((e) => {
-      if (e.type !== 'attempt') return { ...e, id: undefined, at: toSecond(e.at) };
-      const a: Attempt = e.attempt;
-      const spec = of.activities.find((s) => s.id === a.activityId);
-      return {
-        type: e.type,
-        at: toSecond(e.at),
-        attempt: {
-          ...a,
-          answers: canonicalAnswers(spec, a.answers),
-          score: round4(a.score),
-          startedAt: toSecond(a.startedAt),
-          finishedAt: toSecond(a.finishedAt),
-        },
-      };
-    })
-    .map((e) => ({ e, key: `${e.at}|${JSON.stringify(e)}` }))
-    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
-    .map(({ e }) => e);
+  return (
+    events
+      .filter((e) => e.type !== 'learner-set')
+      .map((e) => {
+        if (e.type !== 'attempt') return { ...e, id: undefined, at: toSecond(e.at) };
+        const a: Attempt = e.attempt;
+        const spec = of.activities.find((s) => s.id === a.activityId);
+        return {
+          type: e.type,
+          at: toSecond(e.at),
+          attempt: {
+            ...a,
+            answers: canonicalAnswers(spec, a.answers),
+            score: round4(a.score),
+            startedAt: toSecond(a.startedAt),
+            finishedAt: toSecond(a.finishedAt),
+          },
+        };
+      })
+      // Ordered by a key that does not depend on the order an object's fields were written in (the
+      // decoder writes an attempt's answers in its own order, and events in the same second tie).
+      .map((e) => ({ e, key: `${e.at}|${stableJson(e)}` }))
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+      .map(({ e }) => e)
+  );
 }
 
 function roundTrip(log: ProgressLog) {
