@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { expect, hydrated, test } from './fixtures.ts';
 import { question as quizQuestion, readQuiz, rightLabels } from './quiz-answers.ts';
 
@@ -339,6 +341,9 @@ test('a slide that sends learners to their phones shows the whole address on thi
   const code = shown.getByRole('img', { name: `二维码，打开 ${address}` });
   await expect(code).toBeVisible();
   await expect(code.locator('svg path').first()).toBeAttached();
+  // What a phone's camera reads from the slide as drawn: the code's pixels, decoded.
+  const shot = PNG.sync.read(await code.screenshot());
+  expect(jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data).toBe(address);
   expect(await shownSlideFits(page)).toEqual({ down: true, across: true });
   const { violations } = await new AxeBuilder({ page }).include('[data-stage] [data-current]').analyze();
   expect(violations.map((v) => v.id)).toEqual([]);
