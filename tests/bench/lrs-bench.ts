@@ -16,6 +16,8 @@ export const LRS_BUDGET_MS = 30_000;
 const TEMPLATES = 100;
 const PER_PAGE = 10;
 const ID = '@@ID@@';
+/** The read-only key the bench types into /hr/ (hr / read), as the stand-in expects it. */
+const AUTH = 'Basic aHI6cmVhZA==';
 
 export interface LrsBenchResult {
   learners: number;
@@ -74,7 +76,7 @@ export async function startStandInLrs(iri: string, learners: number, attempts: n
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/xapi/statements' || req.headers.authorization !== 'Basic aHI6cmVhZA==') {
+    if (url.pathname !== '/xapi/statements' || req.headers.authorization !== AUTH) {
       res.writeHead(401).end();
       return;
     }
@@ -93,11 +95,11 @@ export async function startStandInLrs(iri: string, learners: number, attempts: n
 }
 
 /** Runs in the page: every page of the stand-in fetched and read as text, one after another, and nothing more. */
-async function receiveAll(endpoint: string): Promise<number> {
+async function receiveAll({ endpoint, auth }: { endpoint: string; auth: string }): Promise<number> {
   const started = performance.now();
   let url = `${endpoint}statements?limit=1000`;
   for (;;) {
-    const response = await fetch(url, { headers: { Authorization: 'Basic aHI6cmVhZA==' }, credentials: 'omit' });
+    const response = await fetch(url, { headers: { Authorization: auth }, credentials: 'omit' });
     const more = /"more":"([^"]*)"}$/.exec(await response.text())?.[1];
     if (!more) return performance.now() - started;
     url = new URL(more, endpoint).href;
@@ -140,7 +142,7 @@ export async function lrsBench(
       .first()
       .textContent();
     const { bytes, statements } = lrs.served();
-    const receiveMs = Math.round(await page.evaluate(receiveAll, lrs.endpoint));
+    const receiveMs = Math.round(await page.evaluate(receiveAll, { endpoint: lrs.endpoint, auth: AUTH }));
     await context.close();
     if (!shown?.includes(`共 ${learners} 名学员`)) throw new Error(`The HR page found the wrong number of learners: ${shown}`);
     return {

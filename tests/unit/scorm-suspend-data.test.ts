@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Attempt, JsonValue, ProgressEvent, ProgressLog } from '../../src/domain/progress/events.ts';
 import { activityResults, completionStatus, lessonProgress } from '../../src/domain/progress/reducers.ts';
 import type { CatalogueActivity, Catalogue } from '../../src/domain/catalogue.ts';
+import { stableJson } from '../../src/domain/content-version.ts';
 import { decodeSuspendData, encodeSuspendData, SCORM12_SUSPEND_LIMIT } from '../../src/domain/scorm/suspend-data.ts';
 import { generatedCatalog, generatedLog } from '../fixtures/generated-course.ts';
 import { attemptAt, catalog, finishedCourse, random } from '../fixtures/scorm-course.ts';
@@ -23,13 +24,6 @@ function canonicalAnswers(spec: CatalogueActivity | undefined, answers: JsonValu
 }
 
 /** What the LMS copy is meant to keep of a log: every event but the learner profile, to the second, without ids. */
-const stableJson = (value: unknown): string =>
-  JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-
 function kept(events: readonly ProgressEvent[], of: Catalogue = catalog) {
   return (
     events

@@ -3,6 +3,7 @@ import type { Attempt } from '../progress/events.ts';
 import { responsesOf, scoreQuestion, type QuestionKey } from '../quiz-scoring.ts';
 import type { CatalogueActivity, QuestionSpec } from '../catalogue.ts';
 import { timeOfDay12, type ScormVersion } from './cmi.ts';
+import { utf8Length } from '../utf8.ts';
 
 /**
  * Every question answered and every role-play decision, as SCORM interactions: what was asked,
@@ -304,7 +305,6 @@ export const INTERACTION_BUDGET = 48_000;
 export const POSTED_INTERACTION_ESTIMATE = 700;
 
 const FORM_FIELD_FRAMING = 90;
-const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
 /** The bytes these values take in a multipart form post whose field names spell the dots as `__` (as Moodle's do). */
 export const postedBytes = (values: readonly (readonly [string, string])[]): number =>

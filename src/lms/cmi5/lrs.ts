@@ -1,4 +1,5 @@
 import type { XapiAgent, XapiStatement } from '../../domain/cmi5/statements.ts';
+import { utf8Length } from '../../domain/utf8.ts';
 import type { Diagnostics } from '../scorm/diagnostics.ts';
 
 /**
@@ -14,7 +15,6 @@ export type Sent = 'taken' | 'refused' | 'conflict' | 'unreachable';
 
 /** Under the browsers' 64 KiB for keepalive bodies in flight, with room for what they count besides. */
 const KEEPALIVE_BUDGET = 60_000;
-const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
 export interface StateKey {
   activityId: string;
